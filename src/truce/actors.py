@@ -1,0 +1,138 @@
+"""Who an actor phrase names: its country (ISO3) and kind, from the actor lexicons.
+
+Countries come from named states, capitals used for their governments ("Baku said"), demonyms
+("Azeri army"), leaders by name on the event's day, and known organisations; pronouns and bare
+definite phrases ("the ministry") take the last fitting actor of the article.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from itertools import pairwise
+from datetime import date
+
+from spacy.tokens import Token
+
+from .lexicon import Lexicon, norm
+from .records import Actor
+
+_PHRASE_DEPS = {"compound", "amod", "poss", "nmod", "appos", "flat", "nummod", "det", "case", "prep", "pobj",
+                "conj", "cc", "npadvmod", "quantmod", "punct"}
+_PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
+_OTHER_PRONOUNS = {"it", "its", "they", "them", "their", "we", "our", "us"}
+
+
+@dataclass
+class Found:
+    country: str | None = None
+    kind: str | None = None
+    has_country: bool = False  # a country-bearing word was found (its code may still be null)
+    source: str = ""
+
+
+@dataclass
+class ActorMemory:
+    """The article's actors so far, newest last, for pronouns and "the ministry"."""
+
+    persons: list[Actor] = field(default_factory=list)
+    others: list[Actor] = field(default_factory=list)
+    settled: set[str] = field(default_factory=set)  # names whose null country is the rule, not a gap
+
+    def remember(self, actor: Actor, person: bool) -> None:
+        (self.persons if person else self.others).append(actor)
+
+
+def phrase_tokens(head: Token, limit: int = 14) -> list[Token]:
+    """The words of the noun phrase headed by `head`, without relative clauses or long attachments."""
+    out = [head]
+    stack = [(c, 1) for c in head.children if c.dep_ in _PHRASE_DEPS]
+    while stack and len(out) < limit:
+        tok, depth = stack.pop()
+        if (tok.dep_ == "prep" and tok.lower_ not in ("of", "for", "from", "in")) or depth > 3:
+            continue
+        out.append(tok)
+        stack.extend((c, depth + 1) for c in tok.children if c.dep_ in _PHRASE_DEPS)
+    return sorted(out, key=lambda t: t.i)
+
+
+def _ngrams(tokens: list[Token], max_n: int) -> list[tuple[str, int]]:
+    """Lookup keys for consecutive runs, longest first, with the index of their first token."""
+    out = []
+    for n in range(min(max_n, len(tokens)), 0, -1):
+        for i in range(len(tokens) - n + 1):
+            run = tokens[i:i + n]
+            if any(b.i != a.i + 1 for a, b in pairwise(run)):
+                continue
+            out.append((norm(" ".join(t.text for t in run)), run[0].i))
+    return out
+
+
+def lookup(tokens: list[Token], lex: Lexicon, when: date | None) -> Found:
+    """Country and kind from the first name the lexicons know, longest names first."""
+    found = Found()
+    keys = _ngrams(tokens, min(lex.max_name_words, 5))
+    for key, _ in keys:
+        org = lex.organisations.get(key)
+        if org is not None:
+            return Found(org.country, org.kind, True, "organisation")
+        lead = lex.leader(key, when) if " " in key or key[:1].isalpha() else None
+        if lead is not None and any(t.ent_type_ == "PERSON" or t.pos_ == "PROPN" for t in tokens):
+            return Found(lead.country, "government", True, "leader")
+    for key, _ in keys:
+        for table, src in ((lex.countries, "country"), (lex.demonyms, "demonym"), (lex.capitals, "capital")):
+            c = table.get(key)
+            if c is not None and (src != "capital" or any(t.pos_ == "PROPN" for t in tokens)):
+                found = Found(c.iso3, None, True, src)
+                break
+        if found.has_country:
+            break
+    for t in reversed(tokens):  # the head noun decides the kind
+        kind = lex.noun_kinds.get(t.lemma_.lower()) or lex.noun_kinds.get(t.lower_)
+        if kind:
+            found.kind = kind
+            break
+    if found.kind is None and found.source in ("country", "capital"):
+        found.kind = "government"
+    return found
+
+
+def resolve(head: Token, lex: Lexicon, when: date | None, memory: ActorMemory,
+            remember: bool = True) -> Actor | None:
+    """The actor a phrase names, or None when it names nothing an event can be done by or to."""
+    low = head.lower_
+    if low in _PERSON_PRONOUNS and memory.persons:
+        return memory.persons[-1]
+    if low in _OTHER_PRONOUNS:
+        return memory.others[-1] if memory.others else None
+    tokens = phrase_tokens(head)
+    conj_heads = [head, *[t for t in tokens if t.dep_ == "conj" and t.head == head]]
+    if len(conj_heads) > 1:
+        parts = [lookup(phrase_tokens(h, 6), lex, when) for h in conj_heads]
+        countries = {p.country for p in parts if p.has_country}
+        found = parts[0]
+        if len(countries) > 1:
+            found = Found(None, found.kind or parts[1].kind, True, "several")
+    else:
+        found = lookup(tokens, lex, when)
+    if not found.has_country and found.kind is None:
+        if head.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+            found.kind = "other"
+        else:
+            return None
+    if not found.has_country and found.kind in ("government", "state_forces") and _is_definite(head):
+        prior = next((a for a in reversed(memory.others) if a.kind == found.kind and a.country), None)
+        if prior is not None:
+            found.country, found.has_country = prior.country, True
+    while len(tokens) > 1 and (tokens[-1].pos_ in ("ADP", "DET", "PUNCT", "CCONJ") or tokens[-1].dep_ == "prep"):
+        tokens = tokens[:-1]
+    name = "".join(t.text_with_ws for t in tokens if not (t.dep_ == "det" and t == tokens[0])).strip()
+    actor = Actor(name=name[:200] or head.text, country=found.country, kind=found.kind or "other")
+    if found.has_country and found.country is None:
+        memory.settled.add(actor.name)
+    if remember or head.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+        memory.remember(actor, person=head.ent_type_ == "PERSON" or found.source == "leader")
+    return actor
+
+
+def _is_definite(head: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children)

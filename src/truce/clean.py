@@ -1,0 +1,62 @@
+"""Plain-text cleaning: split an article into paragraphs and drop the ones that are not news.
+
+The cleaner never rewrites text. It returns spans into the original string, so every later
+offset (evidence, mentions) points into the article exactly as it was given.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lexicon import Lexicon
+
+_PARA = re.compile(r"[^\n]+")
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    kept: list[Paragraph]
+    dropped: list[tuple[Paragraph, str]]  # with the reason, for debugging and tests
+
+
+def _is_caps_line(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) > 3 and sum(c.isupper() for c in letters) / len(letters) > 0.9 and len(text.split()) <= 6
+
+
+def clean(text: str, lex: Lexicon) -> Cleaned:
+    paras = []
+    for m in _PARA.finditer(text):
+        raw = m.group(0)
+        lead = len(raw) - len(raw.lstrip())
+        body = raw.strip()
+        if body:
+            paras.append(Paragraph(m.start() + lead, m.start() + lead + len(body), body))
+    kept: list[Paragraph] = []
+    dropped: list[tuple[Paragraph, str]] = []
+    total = len(text) or 1
+    cut = False
+    for p in paras:
+        if cut:
+            dropped.append((p, "after an appeal or footer"))
+            continue
+        if any(rx.search(p.text) for rx in lex.boilerplate_tail):
+            cut = p.start / total > 0.4  # late in the article, everything after it is the footer too
+            dropped.append((p, "appeal or footer"))
+            continue
+        if any(rx.search(p.text) for rx in lex.boilerplate_line):
+            dropped.append((p, "boilerplate line"))
+            continue
+        if _is_caps_line(p.text):
+            dropped.append((p, "section label"))
+            continue
+        kept.append(p)
+    return Cleaned(kept, dropped)

@@ -1,0 +1,189 @@
+"""The `truce` command: extract, eval, run (the embedded default job) and schema."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
+from importlib import resources
+from pathlib import Path
+from typing import IO
+
+from rich.console import Console
+from rich.table import Table
+
+from .records import Event, Skip
+
+SAMPLES = "samples/articles.jsonl"
+
+
+@contextmanager
+def _open_in(path: str) -> Iterator[IO[str]]:
+    if path == "-":
+        yield sys.stdin
+    else:
+        with open(path, encoding="utf-8", errors="replace") as f:
+            yield f
+
+
+@contextmanager
+def _open_out(path: str) -> Iterator[IO[str]]:
+    if path == "-":
+        yield sys.stdout
+    else:
+        with open(path, "w", encoding="utf-8") as f:
+            yield f
+
+
+def _skip_message(s: Skip) -> str:
+    where = f"line {s.line}" if s.line is not None else (s.record_id or "?")
+    return f"truce: skipped {where}: {s.reason}: {s.detail}"
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from .ingest.jsonl import read_lines
+    from .run import extract_all
+
+    n_ok = n_events = 0
+    skipped: list[Skip] = []
+    with _open_in(args.input) as src, _open_out(args.output) as out:
+        for r in extract_all(read_lines(src, args.input)):
+            if isinstance(r, Skip):
+                skipped.append(r)
+                print(_skip_message(r), file=sys.stderr)
+                continue
+            n_ok += 1
+            for e in r.events:
+                out.write(e.model_dump_json() + "\n")
+                n_events += 1
+    if args.skips:
+        with open(args.skips, "w", encoding="utf-8") as f:
+            for s in skipped:
+                f.write(s.model_dump_json() + "\n")
+    print(f"truce: {n_ok} articles, {n_events} events, {len(skipped)} skipped", file=sys.stderr)
+    return 0 if n_ok or not skipped else 1
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from .evaluate import evaluate, format_report
+
+    scores, report, events = evaluate(args.gold, split=args.split, scorer=args.scorer, verbose=args.verbose)
+    if args.output:
+        with open(args.output, "w", encoding="utf-8") as f:
+            for e in events:
+                f.write(e.model_dump_json() + "\n")
+    if args.json:
+        print(json.dumps(scores))
+    else:
+        print(format_report(scores, report))
+    return 0
+
+
+def summary_tables(found: list[Event], skipped: list[Skip], n_articles: int) -> list[Table]:
+    by_type = Counter(f"{e.event_type or 'verbal'} / {e.sub_event_type or e.plover_type}" for e in found)
+    by_country = Counter((e.location.country if e.location and e.location.country else "unknown") for e in found)
+    t1 = Table(title=f"{len(found)} events from {n_articles} articles")
+    t1.add_column("type / sub-type (or PLOVER)")
+    t1.add_column("events", justify="right")
+    for k, v in by_type.most_common():
+        t1.add_row(k, str(v))
+    t2 = Table(title="by country")
+    t2.add_column("country")
+    t2.add_column("events", justify="right")
+    t2.add_column("fatalities", justify="right")
+    for k, v in by_country.most_common():
+        fat = sum(e.fatalities or 0 for e in found if (e.location.country if e.location else None) == k
+                  or (k == "unknown" and not (e.location and e.location.country)))
+        t2.add_row(k, str(v), str(fat))
+    days = sorted(e.event_date for e in found if e.event_date)
+    t3 = Table(title="dates and skips")
+    t3.add_column("what")
+    t3.add_column("value")
+    t3.add_row("date range", f"{days[0]} to {days[-1]}" if days else "none")
+    reasons = Counter(s.reason for s in skipped)
+    t3.add_row("skipped records", str(len(skipped)))
+    for k, v in reasons.most_common():
+        t3.add_row(f"  skipped: {k}", str(v))
+    return [t1, t2, t3]
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    from . import store
+    from .ingest.jsonl import read_lines
+    from .run import Result, extract_all
+
+    engine = store.connect(args.db)
+    console = Console()
+    found: list[Event] = []
+    skipped: list[Skip] = []
+    n_articles = 0
+    sources = args.inputs or [None]
+    for path in sources:
+        if path is None:
+            lines = resources.files("truce").joinpath(SAMPLES).read_text(encoding="utf-8").splitlines()
+            name = "bundled samples"
+        else:
+            lines = Path(path).read_text(encoding="utf-8", errors="replace").splitlines()
+            name = path
+        for r in extract_all(read_lines(lines, name)):
+            if isinstance(r, Result):
+                n_articles += 1
+                store.save(engine, r.article, r.events)
+                found.extend(r.events)
+            else:
+                skipped.append(r)
+                store.save_skip(engine, r)
+                console.print(_skip_message(r), style="yellow")
+    for t in summary_tables(found, skipped, n_articles):
+        console.print(t)
+    console.print(f"stored in {args.db}")
+    return 0
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    from .schema import event_schema
+
+    text = json.dumps(event_schema(), indent=2, sort_keys=True) + "\n"
+    if args.output:
+        Path(args.output).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="truce", description="News reports in, conflict event data out.")
+    sub = p.add_subparsers(dest="command", required=True)
+    e = sub.add_parser("extract", help="ARTICLES.jsonl -> EVENTS.jsonl (shared/eval/CONTRACT.md)")
+    e.add_argument("input", help="articles as JSON lines, or - for stdin")
+    e.add_argument("--output", "-o", default="-", help="events as JSON lines (default: stdout)")
+    e.add_argument("--skips", help="write each skipped record as a JSON line here")
+    e.set_defaults(func=cmd_extract)
+    v = sub.add_parser("eval", help="extract a gold file's articles and score them")
+    v.add_argument("gold")
+    v.add_argument("--split", help="only gold articles whose 'split' is this (dev, test)")
+    v.add_argument("--scorer", help="path of score.py (default: shared/eval/score.py beside the checkout)")
+    v.add_argument("--verbose", action="store_true", help="list misses and extras")
+    v.add_argument("--json", action="store_true", help="print the scores as one JSON object")
+    v.add_argument("--output", help="also write the predicted events here")
+    v.set_defaults(func=cmd_eval)
+    r = sub.add_parser("run", help="the default job: articles (bundled samples) -> SQLite -> summary")
+    r.add_argument("inputs", nargs="*", help="ARTICLES.jsonl files (default: the bundled sample articles)")
+    r.add_argument("--db", default="truce.sqlite", help="SQLite file or SQLAlchemy URL (default: truce.sqlite)")
+    r.set_defaults(func=cmd_run)
+    s = sub.add_parser("schema", help="print the event record's JSON Schema")
+    s.add_argument("--output", help="write it to this file")
+    s.set_defaults(func=cmd_schema)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

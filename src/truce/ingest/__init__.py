@@ -1,0 +1,1 @@
+"""Readers that turn input files into Articles, recording every record they cannot use as a Skip."""

@@ -1,0 +1,131 @@
+"""Place mentions in a sentence, geocoded against the gazetteer.
+
+A capital or country that acts ("Baku said", "Moscow's peacekeepers") is an actor, not a place;
+"the district of Lachin" and "Lachin district" are the district, not the town.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from . import geo
+from .lexicon import Lexicon, norm
+from .records import Location
+
+AREA_WORDS = {"district": "district", "province": "region", "region": "region", "governorate": "region",
+              "state": "region", "county": "district", "oblast": "region", "prefecture": "region",
+              "department": "region", "municipality": "district", "county's": "district", "territory": "region",
+              "valley": "district", "area": "district", "zone": "district"}
+LOCATIVE_PREPS = {"in", "near", "at", "outside", "around", "from", "into", "across", "inside", "on", "to",
+                  "towards", "toward", "through", "within"}
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    location: Location
+    token: Token  # the mention's head word
+    locative: bool  # introduced by a locative preposition ("in Sochi")
+
+
+def _area_precision(ent: Span) -> str | None:
+    after = ent.doc[ent.end].lower_ if ent.end < len(ent.doc) else ""
+    before = ent.doc[ent.start - 2].lower_ if ent.start >= 2 and ent.doc[ent.start - 1].lower_ == "of" else ""
+    inside = ent[-1].lower_ if len(ent) > 1 else ""
+    for w in (after, before, inside):
+        if w in AREA_WORDS:
+            return AREA_WORDS[w]
+    return None
+
+
+def _is_actor_use(root: Token) -> bool:
+    """A place name used for its government or people: subject, possessor, or noun modifier of a noun."""
+    if root.dep_ in ("nsubj", "nsubjpass", "poss"):
+        return True
+    return root.dep_ in ("compound", "amod") and root.head.pos_ == "NOUN" and root.head.lower_ not in AREA_WORDS
+
+
+def _locative(root: Token) -> bool:
+    cur = root
+    for _ in range(4):
+        if cur.dep_ == "pobj" and cur.head.lower_ in LOCATIVE_PREPS:
+            return True
+        if cur.dep_ == "pobj" and cur.head.lower_ == "of" and cur.head.head.lemma_.lower() in AREA_WORDS.keys() | {
+                "town", "city", "village", "capital", "port", "outskirts", "suburb", "center", "centre"}:
+            cur = cur.head.head  # "the town of X", "the district of X"
+            continue
+        if cur.dep_ in ("conj", "appos", "compound", "pobj") and cur.head is not cur:
+            cur = cur.head
+            continue
+        return False
+    return False
+
+
+def _unlabelled(sent: Span) -> list[Span]:
+    """Proper nouns the tagger left unlabelled where a place is expected: "in Seytenga", "town of X"."""
+    out = []
+    taken = {t.i for e in sent.ents for t in e}
+    for t in sent:
+        if t.pos_ != "PROPN" or t.i in taken or t.dep_ not in ("pobj", "compound", "appos"):
+            continue
+        if t.dep_ == "compound" and t.head.pos_ == "PROPN":
+            continue  # part of a longer name, taken with its head
+        start = min(c.i for c in t.subtree if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < t.i) \
+            if any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in t.children) else t.i
+        span = sent.doc[start:t.i + 1]
+        if _locative(t) or (t.dep_ == "compound" and t.head.lower_ in AREA_WORDS):
+            out.append(span)
+    return out
+
+
+def mentions(sent: Span, lex: Lexicon, gaz: geo.Gazetteer, context: set[str]) -> list[PlaceMention]:
+    out: list[PlaceMention] = []
+    for ent in [*sent.ents, *_unlabelled(sent)]:
+        label = getattr(ent, "label_", "") or "GPE"
+        if label not in ("GPE", "LOC", "FAC", "NORP", "PERSON", "ORG"):
+            continue
+        text = ent.text.removeprefix("the ").removeprefix("The ")
+        key = norm(text)
+        root = ent.root
+        if key in lex.demonyms or key in lex.organisations or key in lex.leaders or key in lex.noun_kinds:
+            continue
+        if label in ("NORP", "PERSON", "ORG") and not _locative(root):
+            continue
+        if _is_actor_use(root):
+            continue
+        country = lex.countries.get(key)
+        if country is not None:
+            if country.iso3:
+                loc = geo.country_location(country.iso3, lex, gaz)
+                if loc is not None:
+                    out.append(PlaceMention(loc, root, _locative(root)))
+            continue
+        for suffix in (" district", " province", " region", " governorate", " state", " county", " oblast"):
+            if key.endswith(suffix):
+                text = text[: -len(suffix)]
+        place = geo.rank(text, gaz, context, ())
+        if place is None:
+            continue
+        precision = _area_precision(ent) or "town"
+        out.append(PlaceMention(
+            Location(name=place.name if precision == "town" else text, admin1=None, country=place.country,
+                     latitude=place.latitude, longitude=place.longitude, precision=precision,  # type: ignore[arg-type]
+                     geonameid=place.geonameid),
+            root, _locative(root)))
+    return out
+
+
+def countries_named(sent: Span, lex: Lexicon) -> set[str]:
+    """Countries a sentence names by name, demonym or capital: the article's geographic context."""
+    out = set()
+    for ent in sent.ents:
+        key = norm(ent.text.removeprefix("the "))
+        for table in (lex.countries, lex.demonyms, lex.capitals):
+            c = table.get(key)
+            if c is not None and c.iso3:
+                out.add(c.iso3)
+        org = lex.organisations.get(key)
+        if org is not None and org.country:
+            out.add(org.country)
+    return out

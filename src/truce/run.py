@@ -1,0 +1,41 @@
+"""Batch extraction: articles in, events or skips out, one bad record never stopping the batch."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache
+
+from .pipeline import Extractor
+from .records import Article, Event, Skip
+
+ENGLISH = {"en", "eng", "english"}
+
+
+@cache
+def extractor() -> Extractor:
+    """One extractor per process: the parser, lexicons and gazetteer load once."""
+    return Extractor.default()
+
+
+@dataclass(frozen=True)
+class Result:
+    article: Article
+    events: list[Event]
+
+
+def extract_all(records: Iterable[Article | Skip], ex: Extractor | None = None) -> Iterator[Result | Skip]:
+    ex = ex or extractor()
+    for rec in records:
+        if isinstance(rec, Skip):
+            yield rec
+            continue
+        if rec.language and rec.language.lower() not in ENGLISH:
+            yield Skip(source="extract", record_id=rec.id, reason="non-English",
+                       detail=f"language {rec.language!r}")
+            continue
+        try:
+            yield Result(rec, ex.extract(rec))
+        except Exception as exc:  # one article's failure is recorded, the batch goes on
+            yield Skip(source="extract", record_id=rec.id, reason="extraction error",
+                       detail=f"{type(exc).__name__}: {exc}"[:300])
