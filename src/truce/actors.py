@@ -8,8 +8,8 @@ definite phrases ("the ministry") take the last fitting actor of the article.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from itertools import pairwise
 from datetime import date
+from itertools import pairwise
 
 from spacy.tokens import Token
 
