@@ -24,7 +24,11 @@ IRREALIS = {"threaten", "warn", "vow", "plan", "prepare", "intend", "seek", "wan
             "oppose", "condemn", "criticise", "criticize", "investigate", "probe"}
 # Irrealis for material events only; a verbal act inside them still counts ("vowed to meet").
 IRREALIS_VERBAL = {"deny", "reject", "refute", "dismiss", "avoid", "prevent", "fail", "refuse", "hope",
-                   "consider", "expect", "want", "plan", "propose"}
+                   "consider", "expect", "want", "plan", "propose", "try", "seek", "attempt", "effort", "bid",
+                   "aim", "intend", "prepare"}
+PERSON_OBJECTS = {"prisoner", "hostage", "detainee", "captive", "soldier", "civilian", "journalist", "worker",
+                  "activist", "national", "citizen", "fighter", "member", "sailor", "crew", "pow", "person", "people",
+                  "man", "woman", "child", "student", "teacher", "official", "leader"}
 VICTIM_SUBJECT = {"lose", "die", "dead", "death", "casualty", "toll", "wound", "injure"}
 MODALS = {"could", "might", "may", "would", "should", "must", "can", "cannot"}
 FUTURE = {"will", "shall", "'ll", "wo"}
@@ -89,6 +93,8 @@ class RuleDetector:
     def __call__(self, sentence: Sentence) -> list[Candidate]:
         out = []
         for tok in sentence.span:
+            if tok.ent_type_ in ("DATE", "TIME"):
+                continue  # "March 3", "a strike day" are times, not happenings
             trig = self._match(tok)
             if trig is None:
                 trig = self._demand(tok)
@@ -145,7 +151,15 @@ class RuleDetector:
         if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "compound" and trig.category == "verbal":
             return None  # "peace talks process", "a meeting room"
         material = trig.category == "material"
+        if not material and tok.dep_ in ("amod", "acl") and tok.tag_ == "VBN" and not _children(tok, ("nsubj",)):
+            return None  # "UN-backed government", "a man accused of spying": a description, not an act
+        if any(_key(c) in lex.blockers or c.lower_ in lex.blockers for c in tok.children
+               if c.dep_ in ("compound", "amod", "nmod", "npadvmod")):
+            return None  # "an information attack", "attack ads"
         chain = list(_governors(tok))
+        if any(any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in g.children)
+               for g in chain[1:3] if g.pos_ in ("NOUN", "PROPN")):
+            return None  # "no reports of arrests"
         blocked = IRREALIS if material else IRREALIS_VERBAL
         if any(_key(g) in blocked and g is not tok for g in chain[:4]):
             return None
@@ -166,6 +180,12 @@ class RuleDetector:
             return None
         if (trig.needs_addressee or trig.needs_target) and obj is None and pair is None:
             return None
+        if trig.needs_person_object and not (obj is not None and (
+                _key(obj) in PERSON_OBJECTS or obj.ent_type_ in ("PERSON", "NORP", "CARDINAL")
+                or lex.noun_kinds.get(_key(obj)) in ("civilians", "state_forces", "rebels", "militia"))):
+            return None  # "released footage" is no concession
+        if trig.plover == "REQUEST" and any(_key(t) in ("name", "identify", "anonymity") for t in tok.subtree):
+            return None  # "asking not to be named"
         if subject is not None and _key(subject) in lex.hazards:
             return None
         if material and trig.plover == "ASSAULT" and _hazard_sentence(sentence, lex):
@@ -204,17 +224,19 @@ def _modal(tok: Token, chain: list[Token]) -> bool:
 
 
 def _tense(tok: Token, chain: list[Token]) -> str:
-    """"future" (will, is set to), "present" (is hosting: future only when a date says so), or "past"."""
+    """"future" (will, is set to), "progressive" (is hosting: future when a day is named), "present"
+    (simple present: a habit or state unless a time is named), or "past"."""
     for g in chain[:4]:
         for c in g.children:
             if c.dep_ == "aux" and c.lower_ in FUTURE:
                 return "future"
         if g.lemma_.lower() in FUTURE_FRAMES and g is not tok and any(c.dep_ == "xcomp" for c in g.children):
             return "future"
-        if g.tag_ in ("VBZ", "VBP") or (g.tag_ == "VBG" and any(
-                c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") for c in g.children)):
+        if g.tag_ == "VBG" and any(c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") for c in g.children):
+            return "progressive"
+        if g.tag_ in ("VBZ", "VBP") and g.pos_ == "VERB" and _key(g) not in REPORTING:
             return "present"
-        if g.dep_ in ("ccomp", "ROOT"):
+        if g.tag_ in ("VBD", "VBN") or g.dep_ in ("ccomp", "ROOT"):
             break
     return "past"
 

@@ -50,6 +50,7 @@ class Trigger:
     needs_place_object: bool = False
     needs_place_subject: bool = False
     needs_addressee: bool = False
+    needs_person_object: bool = False
 
     @property
     def category(self) -> str:
@@ -103,6 +104,10 @@ class Lexicon:
     replaceable: frozenset[str | None]
     boilerplate_line: list[re.Pattern[str]]
     boilerplate_tail: list[re.Pattern[str]]
+    blockers: frozenset[str] = frozenset()
+    domains: dict[str, frozenset[str]] = field(default_factory=dict)
+    domain_min_hits: int = 4
+    domain_ratio: float = 2.0
     max_name_words: int = 1
 
     @cached_property
@@ -144,6 +149,7 @@ def _trigger_entries(raw: list[dict[str, Any]]) -> dict[str, list[Trigger]]:
                 needs_place_object=entry.get("needs_place_object", False),
                 needs_place_subject=entry.get("needs_place_subject", False),
                 needs_addressee=entry.get("needs_addressee", False),
+                needs_person_object=entry.get("needs_person_object", False),
             )
             out.setdefault(trig.head, []).append(trig)
     for trigs in out.values():
@@ -161,6 +167,7 @@ def load() -> Lexicon:
     nouns = _read("actor_nouns.yml")
     weapons = _read("weapons.yml")
     boiler = _read("boilerplate.yml")
+    domains = _read("domains.yml")
     countries: dict[str, Country] = {}
     demonyms: dict[str, Country] = {}
     capitals: dict[str, Country] = {}
@@ -200,5 +207,9 @@ def load() -> Lexicon:
         replaceable=frozenset(weapons["replaceable"]),
         boilerplate_line=[re.compile(p, re.I) for p in boiler["line"]],
         boilerplate_tail=[re.compile(p, re.I) for p in boiler["tail"]],
+        blockers=frozenset(str(w).lower() for w in trig.get("blockers", [])),
+        domains={k: frozenset(str(w).lower() for w in v) for k, v in domains["domains"].items()},
+        domain_min_hits=int(domains["min_hits"]),
+        domain_ratio=float(domains["ratio"]),
         max_name_words=max(len(n.split()) for n in names),
     )

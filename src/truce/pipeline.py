@@ -12,46 +12,50 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 
 from spacy.language import Language
 from spacy.tokens import Token
 
 from . import actors, casualties, clean, dates, geo, lexicon, nlp, places
+from .consolidate import Draft, merge, split_by_place
 from .detect import REPORTING, Candidate, Detector, RuleDetector
-from .records import Actor, Article, Event, Evidence, Location
+from .records import Actor, Article, Evidence, Event, Location
 
 RECENCY = re.compile(r"\b(recent|recently|latest (?:attack|clash|fighting|violence|flare-?up|escalation)|now|"
                      r"currently|this week|this month|so far|new)\b", re.I)
-GENERIC_SUBTYPES = {None, "Armed clash", "Attack"}
-TERRITORIAL = {"Government regains territory", "Non-state actor overtakes territory"}
+PERIOD_TOLL = re.compile(r"\b(since (?:the start|the beginning|january|february|march|april|may|june|july|"
+                         r"august|september|october|november|december|last|the|\d{4})|so far this|"
+                         r"in the past \w+ (?:days|weeks|months)|this year|cumulative|in total|altogether)\b", re.I)
 NON_STATE = {"rebels", "militia", "protesters", "civilians"}
-DATELINE = re.compile(r"^\s*([A-Z][A-Z .'-]{2,40}?)(?:,\s*[A-Za-z .]+)?\s*(?:\([^)]{2,40}\))?\s*[-–—:]")
+SCHEDULABLE = {"CONSULT", "PROTEST", "AGREE", "MOBILIZE", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT",
+               "COOPERATE", "AID", "RETREAT", "SANCTION", "CONCEDE"}
+DATELINE = re.compile(r"^\s*([A-Z][A-Za-z .'-]{2,40}?)(?:,\s*[A-Za-z .]+)?\s*(?:\([^)]{2,60}\))?\s*[-–—:]\s")
+PLOVER_OF_SUBTYPE = {
+    "Peaceful protest": "PROTEST", "Protest with intervention": "PROTEST",
+    "Excessive force against protesters": "PROTEST", "Violent demonstration": "PROTEST",
+    "Mob violence": "ASSAULT", "Arrests": "COERCE", "Agreement": "AGREE",
+    "Non-violent transfer of territory": "RETREAT", "Looting/property destruction": "ASSAULT",
+}
 
 
 @dataclass
-class Draft:
-    """An event under construction; merged within the article, then frozen into an Event."""
+class Context:
+    """What the whole article says about where it is: countries, places, dateline, headline."""
 
-    plover: str
-    category: str
-    subtype: str | None
-    actor1: Actor | None
-    actor2: Actor | None
-    day: date | None
-    precision: str | None
-    own_date: bool
-    status: str
-    location: Location | None
-    casualty_only: bool
-    sentences: list[nlp.Sentence]
-    counts: dict[int, dict[str, int]] = field(default_factory=dict)  # sentence index -> kind -> sum
-    settled: set[str] = field(default_factory=set)  # actor names whose null country is deliberate
+    countries: Counter[str] = field(default_factory=Counter)
+    places: Counter[Location] = field(default_factory=Counter)
+    dateline: Location | None = None
+    headline: int | None = None  # paragraph index of a headline line repeated in the text
 
     @property
-    def first(self) -> int:
-        return min(s.index for s in self.sentences)
+    def main_place(self) -> Location | None:
+        towns = [(n, loc) for loc, n in self.places.items() if loc.precision != "country"]
+        if towns:
+            return max(towns, key=lambda x: x[0])[1]
+        return self.dateline
 
 
 @dataclass
@@ -72,19 +76,45 @@ class Extractor:
         return self._events(article, sentences)
 
     # --- per article -------------------------------------------------------------------------------
+    def _context(self, article: Article, sentences: list[nlp.Sentence]) -> Context:
+        ctx = Context()
+        for s in sentences:
+            ctx.countries.update(places.countries_named(s.span, self.lex))
+        names = set(ctx.countries)
+        ctx.dateline = self._dateline(article.text, names)
+        for s in sentences:
+            for p in places.mentions(s.span, self.lex, self.gaz, names):
+                ctx.places[p.location] += 1
+        if sentences:
+            first = [s for s in sentences if s.paragraph == 0]
+            text = " ".join(s.text for s in first)
+            if len(first) == 1 and len(text.split()) <= 25 and not text.rstrip().endswith((".", '"', "”")):
+                ctx.headline = 0
+        return ctx
+
+    def _off_topic(self, sentences: list[nlp.Sentence]) -> bool:
+        """Sport, markets and reviews borrow war words; such an article codes nothing."""
+        lemmas = Counter(t.lemma_.lower() for s in sentences for t in s.span)
+        conflict = sum(n for w, n in lemmas.items()
+                       if self.lex.noun_kinds.get(w) in self.lex.armed_kinds | {"protesters"})
+        for words in self.lex.domains.values():
+            hits = sum(lemmas[w] for w in words)
+            if hits >= self.lex.domain_min_hits and hits > self.lex.domain_ratio * conflict:
+                return True
+        return False
+
     def _events(self, article: Article, sentences: list[nlp.Sentence]) -> list[Event]:
         lex, pub = self.lex, article.published
-        context: set[str] = set()
-        for s in sentences:
-            context |= places.countries_named(s.span, lex)
+        if self._off_topic(sentences):
+            return []
+        ctx = self._context(article, sentences)
+        context = set(ctx.countries)
         memory = actors.ActorMemory()
         drafts: list[Draft] = []
         background = False
         last_day: tuple[int, int, date] | None = None  # (sentence index, paragraph, day)
-        dateline = self._dateline(article.text, context)
         for s in sentences:
             mentions = dates.find(s.text)
-            tense_root = s.span.root.tag_
             old = pub is not None and (
                 any(dates.is_old(m, pub, False) for m in mentions)
                 or any(y < pub.year for y in dates.years(s.text)))
@@ -92,7 +122,7 @@ class Extractor:
             if old and not (recent and any(m.kind in ("weekday", "rel") for m in mentions)):
                 background = True
                 continue
-            if background and not recent and tense_root not in ("VBZ", "VBP", "MD"):
+            if background and not recent and s.span.root.tag_ not in ("VBZ", "VBP", "MD"):
                 continue
             background = False
             if s.text.rstrip().endswith("?"):
@@ -100,24 +130,30 @@ class Extractor:
             self._note_speakers(s, pub, memory)
             cands = self.detector(s)
             owned = self._own_dates(s, mentions, cands)
-            sentence_day = None
-            for m in mentions:
-                day, _ = dates.resolve(m, pub, False)
-                if day is not None:
-                    sentence_day = day
             places_here = places.mentions(s.span, lex, self.gaz, context)
             counts = casualties.counts(s.span)
             violent = [c for c in cands if c.plover == "ASSAULT" and not c.trigger.casualty]
+            headline = ctx.headline == s.paragraph
             for c in cands:
                 if c.trigger.casualty and not (violent or counts):
                     continue  # a toll word with no number and no violent event beside it says too little
-                drafts.append(self._draft(c, s, owned.get(c.token.i), list(owned.values()), mentions, pub,
-                                          memory, places_here,
-                                          counts, last_day, dateline))
-            if sentence_day is not None:
-                last_day = (s.index, s.paragraph, sentence_day)
-        merged = _merge(drafts)
-        return [self._finish(article, d, i) for i, d in enumerate(merged)]
+                if c.trigger.casualty and not violent and PERIOD_TOLL.search(s.text):
+                    continue  # a toll over weeks or months adds up many incidents: no single event
+                if c.tense == "present" and not mentions and not headline:
+                    continue  # simple present with no time: a habit or a standing state, not a happening
+                if c.tense == "future" and c.plover not in SCHEDULABLE:
+                    continue  # violence announced for later is a threat, coded only as what is said
+                d = self._draft(c, s, owned.get(c.token.i), list(owned.values()), mentions, pub, memory,
+                                places_here, counts, last_day, ctx)
+                if d is not None:
+                    d.headline = headline
+                    drafts.append(d)
+            for m in mentions:
+                day, _ = dates.resolve(m, pub, False)
+                if day is not None:
+                    last_day = (s.index, s.paragraph, day)
+        merged = split_by_place(merge(drafts))
+        return [self._finish(article, d, i, ctx) for i, d in enumerate(merged)]
 
     def _note_speakers(self, s: nlp.Sentence, pub: date | None, memory: actors.ActorMemory) -> None:
         """Speakers ("the Azeri army said") are who a later "it" or "he" most often means."""
@@ -159,12 +195,11 @@ class Extractor:
 
     def _draft(self, c: Candidate, s: nlp.Sentence, own: dates.DateMention | None,
                owned_all: list[dates.DateMention], mentions: list[dates.DateMention], pub: date | None,
-               memory: actors.ActorMemory,
-               places_here: list[places.PlaceMention], counts: list[casualties.Count],
-               last_day: tuple[int, int, date] | None, dateline: Location | None) -> Draft:
+               memory: actors.ActorMemory, places_here: list[places.PlaceMention],
+               counts: list[casualties.Count], last_day: tuple[int, int, date] | None, ctx: Context) -> Draft | None:
         lex = self.lex
         mention = own or _sentence_mention(mentions, owned_all)
-        future = c.tense == "future" or (c.tense == "present" and mention is not None)
+        future = c.tense in ("future", "progressive")
         day, precision = (dates.resolve(mention, pub, future) if mention else (None, None))
         own_date = mention is not None and precision is not None
         if not own_date and last_day is not None and (
@@ -173,24 +208,31 @@ class Extractor:
         when = day or pub
         a1 = actors.resolve(c.subject, lex, when, memory) if c.subject is not None else None
         a2 = actors.resolve(c.object, lex, when, memory, remember=False) if c.object is not None else None
+        material = c.trigger.category == "material"
         subtype = self._subtype(c, a1, a2)
-        plover = c.plover
+        plover = PLOVER_OF_SUBTYPE.get(subtype, c.plover) if subtype and material else c.plover
+        if material and plover == "ASSAULT" and (a1 and a1.kind == "protesters" or a2 and a2.kind == "protesters"):
+            plover, subtype = "PROTEST", "Violent demonstration"  # clashes with police belong to the protest
+        if not material and a1 is not None and a1.kind == "protesters" and plover in ("REQUEST", "ACCUSE"):
+            return None  # a crowd's demands are part of its protest event
+        if plover == "CONSULT" and a2 is not None and a2.kind == "civilians":
+            return None  # visiting the wounded is no meeting between parties
         status = "scheduled" if c.tense == "future" or (day is not None and pub is not None and day > pub) \
             else "occurred"
         roles = {t.i for t in (c.subject, c.object) if t is not None}
-        location = _pick_place(c, [p for p in places_here if p.token.i not in roles],
-                               material=c.trigger.category == "material")
-        if location is None and c.trigger.category == "verbal" and dateline is not None and c.sentence.index < 3:
-            location = dateline
+        usable = [p for p in places_here if p.token.i not in roles]
+        location, extra = _pick_place(c, usable, material)
+        if location is None and not material:
+            location = ctx.dateline or ctx.main_place
         by_kind: dict[str, int] = {}
-        if plover == "ASSAULT":
+        if plover in ("ASSAULT", "PROTEST"):
             for n in counts:
                 by_kind[n.kind] = by_kind.get(n.kind, 0) + n.value
-        return Draft(plover=plover, category=c.trigger.category if c.trigger.category else "material",
-                     subtype=subtype, actor1=a1, actor2=a2, day=day, precision=precision, own_date=own_date,
-                     status=status, location=location, casualty_only=c.trigger.casualty, sentences=[s],
-                     counts={s.index: by_kind} if by_kind else {},
-                     settled={a.name for a in (a1, a2) if a is not None and a.name in memory.settled})
+        return Draft(plover=plover, category="material" if material else "verbal", subtype=subtype, actor1=a1,
+                     actor2=a2, day=day, precision=precision, own_date=own_date, status=status, location=location,
+                     casualty_only=c.trigger.casualty, sentences=[s], counts={s.index: by_kind} if by_kind else {},
+                     settled={a.name for a in (a1, a2) if a is not None and a.name in memory.settled},
+                     extra_places=extra)
 
     def _subtype(self, c: Candidate, a1: Actor | None, a2: Actor | None) -> str | None:
         trig, lex = c.trigger, self.lex
@@ -214,7 +256,7 @@ class Extractor:
         return sub
 
     # --- finishing -----------------------------------------------------------------------------------
-    def _finish(self, article: Article, d: Draft, ordinal: int) -> Event:
+    def _finish(self, article: Article, d: Draft, ordinal: int, ctx: Context) -> Event:
         pub = article.published
         if d.day is None and d.precision is None and pub is not None and d.status == "occurred":
             d.day, d.precision = pub, "day"
@@ -227,8 +269,13 @@ class Extractor:
         if location is None and d.category == "material":
             iso = next((a.country for a in (d.actor1, d.actor2) if a is not None and a.country
                         and a.kind not in ("international",)), None)
-            if iso:
+            main = ctx.main_place
+            if main is not None and (iso is None or main.country == iso):
+                location = main
+            elif iso:
                 location = geo.country_location(iso, self.lex, self.gaz)
+            elif ctx.countries:
+                location = geo.country_location(ctx.countries.most_common(1)[0][0], self.lex, self.gaz)
         a1, a2 = (a if a is None or a.name in d.settled else _fill_country(a, location)
                   for a in (d.actor1, d.actor2))
         fat = inj = None
@@ -241,7 +288,7 @@ class Extractor:
                                                                                     key=lambda s: s.index)]
         event_type = lexicon.SUB_TO_TYPE.get(d.subtype) if d.subtype and d.category == "material" else None
         conf = 0.45 + 0.15 * (a1 is not None and a1.country is not None) + 0.1 * (a2 is not None) \
-            + 0.1 * (location is not None) + 0.1 * d.own_date + 0.05 * (len(evidence) > 1)
+            + 0.1 * (d.location is not None) + 0.1 * d.own_date + 0.05 * (len(evidence) > 1)
         key = f"{article.id}|{ordinal}|{d.plover}|{d.subtype}|{evidence[0].start}"
         return Event(
             event_id=hashlib.sha1(key.encode()).hexdigest()[:16],
@@ -277,125 +324,32 @@ def _sentence_mention(mentions: list[dates.DateMention],
     return free[0] if free else None
 
 
-def _pick_place(c: Candidate, found: list[places.PlaceMention], material: bool) -> Location | None:
-    """Material events take the nearest place; statements only a place said of their own clause."""
-    if not found:
-        return None
-    usable = found if material else [p for p in found if p.locative and _attached(p.token, c.token)]
+def _pick_place(c: Candidate, found: list[places.PlaceMention],
+                material: bool) -> tuple[Location | None, list[Location]]:
+    """The nearest place to the trigger (finer and locative first), and places coordinated with it."""
+    usable = [p for p in found if material or p.locative]
     if not usable:
-        return None
+        return None, []
 
-    def dist(p: places.PlaceMention) -> tuple[int, int, int]:
-        coarse = p.location.precision == "country"
-        return (coarse, not p.locative, abs(p.token.i - c.token.i))
+    def rank(p: places.PlaceMention) -> tuple[int, int, int]:
+        return (p.location.precision == "country", not p.locative, abs(p.token.i - c.token.i))
 
-    return min(usable, key=dist).location
+    best = min(usable, key=rank)
+    if not material:
+        return best.location, []
+    extra = [p.location for p in usable if p is not best and p.location.precision != "country"
+             and p.location.geonameid != best.location.geonameid and _coordinated(p.token, best.token)]
+    return best.location, extra
 
 
-def _attached(place: Token, trigger: Token) -> bool:
-    """True when the place hangs (through prepositions and nouns) on the trigger or its verb."""
-    cur = place
-    for _ in range(8):
-        if cur == trigger:
-            return True
-        if cur.pos_ in ("VERB", "AUX") or cur.head is cur:
-            break
-        cur = cur.head
-    return cur == trigger or (trigger.pos_ in ("NOUN", "PROPN") and cur == trigger.head)
+def _coordinated(a: Token, b: Token) -> bool:
+    return (a.dep_ == "conj" and (a.head == b or a.head.head == b)) or (b.dep_ == "conj" and b.head == a) or (
+        a.dep_ == "conj" and b.dep_ == "conj" and a.head == b.head)
 
 
 def _fill_country(actor: Actor | None, location: Location | None) -> Actor | None:
-    """Non-state actors with no stated tie take the country they act in (GUIDELINES.md)."""
+    """Non-state actors and forces with no stated tie take the country they act in (GUIDELINES.md)."""
     if actor is None or actor.country is not None or location is None or actor.kind not in NON_STATE | {
             "state_forces"}:
         return actor
     return actor.model_copy(update={"country": location.country})
-
-
-def _compatible(a: Draft, b: Draft, same_sentence: bool = False) -> bool:
-    if a.plover != b.plover:
-        return False
-    if a.category == "material" and not (a.casualty_only or b.casualty_only or a.subtype in GENERIC_SUBTYPES
-                                         or b.subtype in GENERIC_SUBTYPES or a.subtype == b.subtype):
-        return False
-    if (a.subtype in TERRITORIAL or b.subtype in TERRITORIAL) and a.subtype != b.subtype and not same_sentence:
-        return False  # taking ground is its own event unless the same sentence tells both
-    if a.day and b.day and abs((a.day - b.day).days) > (1 if a.category == "material" else 0) and not (
-            same_sentence and not (a.own_date and b.own_date)):
-        return False
-    if same_sentence and not (a.own_date and b.own_date):
-        pass  # one sentence, one time frame: a noun inherits its governing verb's tense and day
-    elif a.status != b.status:
-        return False
-    if a.location and b.location:
-        if a.location.country != b.location.country:
-            return False
-        if (a.location.precision == b.location.precision == "town" and a.location.latitude is not None
-                and b.location.latitude is not None and geo.distance_km(
-                    (a.location.latitude, a.location.longitude or 0),
-                    (b.location.latitude, b.location.longitude or 0)) > 50):
-            return False
-    ca = {x.country for x in (a.actor1, a.actor2) if x is not None and x.country}
-    cb = {x.country for x in (b.actor1, b.actor2) if x is not None and x.country}
-    if a.category == "verbal":
-        a1, b1 = (a.actor1.country if a.actor1 else None), (b.actor1.country if b.actor1 else None)
-        if a1 and b1 and a1 != b1:
-            return False
-        if not a1 and not b1 and a.actor1 and b.actor1 and a.actor1.name != b.actor1.name:
-            return False
-        a2, b2 = (a.actor2.country if a.actor2 else None), (b.actor2.country if b.actor2 else None)
-        return not (a2 and b2 and a2 != b2)
-    return not (ca and cb and not (ca & cb))
-
-
-def _absorb(into: Draft, d: Draft) -> None:
-    into.sentences += [s for s in d.sentences if s not in into.sentences]
-    if (not into.own_date and d.own_date) or into.day is None:
-        into.day, into.precision, into.own_date = d.day or into.day, d.precision or into.precision, d.own_date
-    if (into.subtype in GENERIC_SUBTYPES and d.subtype not in GENERIC_SUBTYPES) or into.subtype is None:
-        into.subtype = d.subtype
-    into.casualty_only = into.casualty_only and d.casualty_only
-    into.actor1 = _better(into.actor1, d.actor1)
-    into.actor2 = _better(into.actor2, d.actor2)
-    if d.location is not None and (into.location is None or (
-            into.location.precision == "country" and d.location.precision != "country")):
-        into.location = d.location
-    for k, v in d.counts.items():
-        into.counts.setdefault(k, v)
-    into.settled |= d.settled
-
-
-def _better(a: Actor | None, b: Actor | None) -> Actor | None:
-    """The first statement of a side wins; a later sentence only fills a side left empty."""
-    return b if a is None else a
-
-
-def _merge_pass(drafts: list[Draft], same_sentence: bool) -> list[Draft]:
-    out: list[Draft] = []
-    for d in sorted(drafts, key=lambda d: (d.casualty_only, d.first)):
-        for e in out:
-            if (not same_sentence or e.first == d.first) and _compatible(e, d, same_sentence):
-                _absorb(e, d)
-                break
-        else:
-            out.append(d)
-    return out
-
-
-def _merge(drafts: list[Draft]) -> list[Draft]:
-    """One event per happening: first what one sentence tells twice, then across the article."""
-    merged = sorted(_merge_pass(_merge_pass(drafts, True), False), key=lambda d: d.first)
-    for i, d in enumerate(merged):  # "later", "in response": a violent event without a place of its own
-        if d.location is None and d.category == "material":
-            prior = [p for p in merged[:i] if p.category == "material" and p.location is not None
-                     and d.first - max(s.index for s in p.sentences) <= 3]
-            if prior:
-                d.location = prior[-1].location
-    return merged
-
-
-def default_published(value: date | None) -> date | None:
-    return value
-
-
-_ = timedelta

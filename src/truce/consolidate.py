@@ -1,0 +1,150 @@
+"""Within one article: drafts that tell the same happening become one event, and one event with
+several coordinated places ("in Carrickfergus, Newtownabbey and Derry") becomes one per place, as
+ACLED codes one event per location.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from . import geo, nlp
+from .records import Actor, Location
+
+GENERIC_SUBTYPES = {None, "Armed clash", "Attack"}
+TERRITORIAL = {"Government regains territory", "Non-state actor overtakes territory"}
+
+
+@dataclass
+class Draft:
+    """An event under construction; merged within the article, then frozen into an Event."""
+
+    plover: str
+    category: str
+    subtype: str | None
+    actor1: Actor | None
+    actor2: Actor | None
+    day: date | None
+    precision: str | None
+    own_date: bool
+    status: str
+    location: Location | None
+    casualty_only: bool
+    sentences: list[nlp.Sentence]
+    counts: dict[int, dict[str, int]] = field(default_factory=dict)  # sentence index -> kind -> sum
+    settled: set[str] = field(default_factory=set)  # actor names whose null country is deliberate
+    headline: bool = False  # told only by the article's headline line
+    extra_places: list[Location] = field(default_factory=list)  # coordinated places of the same clause
+
+    @property
+    def first(self) -> int:
+        return min(s.index for s in self.sentences)
+
+
+def _same_family(a: Draft, b: Draft) -> bool:
+    if a.category != "material":
+        return True
+    if a.casualty_only or b.casualty_only or a.subtype == b.subtype:
+        return True
+    if (a.subtype in TERRITORIAL or b.subtype in TERRITORIAL) and a.subtype != b.subtype:
+        return False
+    return a.subtype in GENERIC_SUBTYPES or b.subtype in GENERIC_SUBTYPES
+
+
+def _places_agree(a: Location | None, b: Location | None) -> bool:
+    if a is None or b is None:
+        return True
+    if a.country != b.country:
+        return False
+    if a.precision == b.precision == "town" and None not in (a.latitude, b.latitude, a.longitude, b.longitude):
+        return geo.distance_km((a.latitude, a.longitude), (b.latitude, b.longitude)) <= 50  # type: ignore[arg-type]
+    return True
+
+
+def _actors_agree(a: Draft, b: Draft) -> bool:
+    if a.category == "verbal":
+        a1, b1 = (a.actor1.country if a.actor1 else None), (b.actor1.country if b.actor1 else None)
+        if a1 and b1 and a1 != b1:
+            return False
+        if not a1 and not b1 and a.actor1 and b.actor1 and a.actor1.name != b.actor1.name:
+            return False
+        a2, b2 = (a.actor2.country if a.actor2 else None), (b.actor2.country if b.actor2 else None)
+        return not (a2 and b2 and a2 != b2)
+    ca = {x.country for x in (a.actor1, a.actor2) if x is not None and x.country}
+    cb = {x.country for x in (b.actor1, b.actor2) if x is not None and x.country}
+    return not (ca and cb and not (ca & cb))
+
+
+def compatible(a: Draft, b: Draft, same_sentence: bool = False) -> bool:
+    if a.plover != b.plover or not _same_family(a, b):
+        return False
+    if a.headline or b.headline:
+        return True  # a headline restates the body; type is enough
+    loose_time = same_sentence and not (a.own_date and b.own_date)  # one sentence, one time frame
+    if not loose_time:
+        if a.status != b.status:
+            return False
+        if a.day and b.day and abs((a.day - b.day).days) > (1 if a.category == "material" else 0):
+            return False
+    return _places_agree(a.location, b.location) and _actors_agree(a, b)
+
+
+def absorb(into: Draft, d: Draft) -> None:
+    into.sentences += [s for s in d.sentences if s not in into.sentences]
+    if into.headline and not d.headline:
+        into.headline = False
+        into.day, into.precision, into.own_date, into.status = d.day, d.precision, d.own_date, d.status
+    elif (not into.own_date and d.own_date) or into.day is None:
+        into.day, into.precision, into.own_date = d.day or into.day, d.precision or into.precision, d.own_date
+    if into.subtype in GENERIC_SUBTYPES and d.subtype not in GENERIC_SUBTYPES:
+        into.subtype = d.subtype
+    into.casualty_only = into.casualty_only and d.casualty_only
+    into.actor1 = into.actor1 or d.actor1  # the first statement of a side wins
+    into.actor2 = into.actor2 or d.actor2
+    if d.location is not None and (into.location is None or (
+            into.location.precision == "country" and d.location.precision != "country")):
+        into.location = d.location
+        into.extra_places = d.extra_places
+    for k, v in d.counts.items():
+        into.counts.setdefault(k, v)
+    into.settled |= d.settled
+
+
+def _merge_pass(drafts: list[Draft], same_sentence: bool) -> list[Draft]:
+    out: list[Draft] = []
+    for d in sorted(drafts, key=lambda d: (d.headline, d.casualty_only, d.first)):
+        for e in out:
+            if (not same_sentence or e.first == d.first) and compatible(e, d, same_sentence):
+                absorb(e, d)
+                break
+        else:
+            out.append(d)
+    return out
+
+
+def merge(drafts: list[Draft]) -> list[Draft]:
+    """One event per happening: first what one sentence tells twice, then across the article."""
+    merged = sorted(_merge_pass(_merge_pass(drafts, True), False), key=lambda d: d.first)
+    merged = [d for d in merged if not d.headline]  # a headline the body never tells is too thin to code
+    for i, d in enumerate(merged):  # "later", "in response": a violent event without a place of its own
+        if d.location is None and d.category == "material":
+            prior = [p for p in merged[:i] if p.category == "material" and p.location is not None
+                     and d.first - max(s.index for s in p.sentences) <= 3]
+            if prior:
+                d.location = prior[-1].location
+    return merged
+
+
+def split_by_place(drafts: list[Draft]) -> list[Draft]:
+    """"Disorder flared in A, B and C": one material event for each place."""
+    out: list[Draft] = []
+    for d in drafts:
+        out.append(d)
+        if d.category != "material":
+            continue
+        for loc in d.extra_places:
+            out.append(Draft(plover=d.plover, category=d.category, subtype=d.subtype, actor1=d.actor1,
+                             actor2=d.actor2, day=d.day, precision=d.precision, own_date=d.own_date,
+                             status=d.status, location=loc, casualty_only=d.casualty_only,
+                             sentences=list(d.sentences), counts={}, settled=set(d.settled)))
+    return out
