@@ -127,8 +127,8 @@ def merge(drafts: list[Draft]) -> list[Draft]:
     merged = sorted(_merge_pass(_merge_pass(drafts, True), False), key=lambda d: d.first)
     merged = [d for d in merged if not d.headline]  # a headline the body never tells is too thin to code
     for i, d in enumerate(merged):  # "later", "in response": a violent event without a place of its own
-        if d.location is None and d.category == "material":
-            prior = [p for p in merged[:i] if p.category == "material" and p.location is not None
+        if d.location is None and d.plover in ("ASSAULT", "PROTEST"):
+            prior = [p for p in merged[:i] if p.plover in ("ASSAULT", "PROTEST") and p.location is not None
                      and d.first - max(s.index for s in p.sentences) <= 3]
             if prior:
                 d.location = prior[-1].location

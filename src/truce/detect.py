@@ -226,10 +226,11 @@ def _modal(tok: Token, chain: list[Token]) -> bool:
 def _tense(tok: Token, chain: list[Token]) -> str:
     """"future" (will, is set to), "progressive" (is hosting: future when a day is named), "present"
     (simple present: a habit or state unless a time is named), or "past"."""
+    verbal = tok.pos_ in ("VERB", "NOUN") and bool(chain) and any(_key(g) in REPORTING for g in chain[1:5])
     for g in chain[:4]:
         for c in g.children:
-            if c.dep_ == "aux" and c.lower_ in FUTURE:
-                return "future"
+            if c.dep_ == "aux" and (c.lower_ in FUTURE or (verbal and c.lower_ == "would")):
+                return "future"  # "said its envoy would hold talks on Friday": future seen from the past
         if g.lemma_.lower() in FUTURE_FRAMES and g is not tok and any(c.dep_ == "xcomp" for c in g.children):
             return "future"
         if g.tag_ == "VBG" and any(c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") for c in g.children):

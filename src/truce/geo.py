@@ -15,14 +15,14 @@ import pickle
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from pathlib import Path
 
 from .lexicon import Lexicon, norm
 from .records import Location
 
-INDEX_VERSION = "geo-2"
+INDEX_VERSION = "geo-4"
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +75,7 @@ def _build() -> tuple[list[Row], dict[str, tuple[int, ...]], dict[str, int]]:
         for k in keys:
             if k:
                 index.setdefault(k, []).append(len(rows) - 1)
+    _add_subdivisions(rows, index, iso3)
     names = {k: tuple(sorted(v, key=lambda i: -rows[i][6])[:25]) for k, v in index.items()}
     capitals: dict[str, int] = {}
     for c in countries.values():
@@ -82,6 +83,34 @@ def _build() -> tuple[list[Row], dict[str, tuple[int, ...]], dict[str, int]]:
         if own:
             capitals[c["iso3"]] = own[0]
     return rows, names, capitals
+
+
+def _add_subdivisions(rows: list[Row], index: dict[str, list[int]], iso3: dict[str, str]) -> None:
+    """First-level regions from ISO 3166-2 (pycountry), placed at the population-weighted centre of the
+    GeoNames towns that share the admin1 code of a town of the same name; else left without coordinates."""
+    import pycountry
+
+    by_admin: dict[tuple[str, str], list[Row]] = {}
+    for r in rows:
+        if r[5]:
+            by_admin.setdefault((r[4], r[5]), []).append(r)
+    for sub in pycountry.subdivisions:
+        cc = iso3.get(sub.country_code)
+        if cc is None:
+            continue
+        key = _fold(sub.name)
+        same = [rows[i] for i in index.get(key, ()) if rows[i][4] == cc and rows[i][5]]
+        lat = lon = None
+        admin = None
+        if same:
+            admin = max(same, key=lambda r: r[6])[5]
+            towns = by_admin.get((cc, admin or ""), [])
+            weight = sum(t[6] + 1 for t in towns)
+            lat = round(sum(t[2] * (t[6] + 1) for t in towns) / weight, 4)
+            lon = round(sum(t[3] * (t[6] + 1) for t in towns) / weight, 4)
+        level = "admin2" if getattr(sub, "parent_code", None) else "admin1"
+        rows.append((0, sub.name, lat, lon, cc, admin, 0, level))  # type: ignore[arg-type]
+        index.setdefault(key, []).append(len(rows) - 1)
 
 
 @dataclass
@@ -92,6 +121,16 @@ class Gazetteer:
 
     def candidates(self, name: str) -> tuple[Place, ...]:
         return tuple(Place(*self.rows[i]) for i in self.names.get(_fold(name), ()))
+
+    @cached_property
+    def _admin1(self) -> dict[tuple[str, str], str]:
+        return {(r[4], r[5]): r[1] for r in self.rows if r[7] == "admin1" and r[5]}
+
+    def admin1_name(self, place: Place) -> str | None:
+        """The region a town lies in, where the region could be tied to GeoNames' admin1 code."""
+        if place.feature == "admin1":
+            return place.name
+        return self._admin1.get((place.country, place.admin1 or ""))
 
     def capital(self, iso3: str) -> Place | None:
         i = self.capital_rows.get(iso3)
@@ -132,21 +171,29 @@ def country_location(iso3: str, lex: Lexicon, gaz: Gazetteer) -> Location | None
 
 
 def rank(name: str, gaz: Gazetteer, context: Iterable[str], actors: Iterable[str]) -> Place | None:
-    """Best candidate for a place name: context countries first, then size; None when unknown."""
+    """Best candidate for a place name: context countries first, then the name's own spelling, then
+    size. A small place outside every country the article names is more likely a namesake than the
+    place meant, so it is refused (None) rather than guessed."""
     cands = gaz.candidates(name)
     if not cands:
         return None
     ctx = set(context)
     act = set(actors)
+    if ctx:
+        cands = tuple(p for p in cands if p.country in ctx or p.population >= 250_000)
+        if not cands:
+            return None
 
     def score(p: Place) -> float:
         s = math.log10(p.population + 10)
+        if p.feature in ("admin1", "admin2"):
+            s = 5.5 if p.feature == "admin1" else 5.0  # a region named outright outranks villages of that name
         if p.country in ctx:
             s += 4
         if p.country in act:
             s += 2
         if _fold(p.name) == _fold(name):
-            s += 0.5
+            s += 1.5
         return s
 
     return max(cands, key=score)

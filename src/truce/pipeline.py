@@ -50,12 +50,16 @@ class Context:
     dateline: Location | None = None
     headline: int | None = None  # paragraph index of a headline line repeated in the text
 
-    @property
-    def main_place(self) -> Location | None:
-        towns = [(n, loc) for loc, n in self.places.items() if loc.precision != "country"]
+    def main_place(self, country: str | None = None) -> Location | None:
+        """The article's most named town, in `country` (or the most named country) when given."""
+        want = country or (self.countries.most_common(1)[0][0] if self.countries else None)
+        towns = [(n, loc) for loc, n in self.places.items() if loc.precision != "country"
+                 and (want is None or loc.country == want)]
         if towns:
             return max(towns, key=lambda x: x[0])[1]
-        return self.dateline
+        if self.dateline is not None and (want is None or self.dateline.country == want):
+            return self.dateline
+        return None
 
 
 @dataclass
@@ -183,10 +187,15 @@ class Extractor:
             tok = _token_at(s, base + m.start)
             if tok is None:
                 continue
+            inside = {t.i for t in s.span if base + m.start <= t.idx < base + m.end}
             cur = tok
             for _ in range(10):
                 if cur.i in triggers:
                     out.setdefault(cur.i, m)
+                    break
+                if cur.i not in inside and cur.pos_ in ("NOUN", "PROPN") and cur.dep_ != "npadvmod" \
+                        and cur.ent_type_ not in ("DATE", "TIME"):
+                    out.setdefault(-1 - cur.i, m)  # "the election on June 20": the noun's time, no event's
                     break
                 if cur.head is cur:
                     break
@@ -223,7 +232,7 @@ class Extractor:
         usable = [p for p in places_here if p.token.i not in roles]
         location, extra = _pick_place(c, usable, material)
         if location is None and not material:
-            location = ctx.dateline or ctx.main_place
+            location = ctx.dateline or ctx.main_place(_paragraph_country(s, lex))
         by_kind: dict[str, int] = {}
         if plover in ("ASSAULT", "PROTEST"):
             for n in counts:
@@ -267,10 +276,11 @@ class Extractor:
             d.subtype = "Attack"  # one armed side and unarmed victims is violence against civilians
         location = d.location
         if location is None and d.category == "material":
-            iso = next((a.country for a in (d.actor1, d.actor2) if a is not None and a.country
-                        and a.kind not in ("international",)), None)
-            main = ctx.main_place
-            if main is not None and (iso is None or main.country == iso):
+            here = _paragraph_country(d.sentences[0], self.lex)
+            iso = here or next((a.country for a in (d.actor2, d.actor1) if a is not None and a.country
+                                and a.kind not in ("international",)), None)
+            main = ctx.main_place(iso)
+            if main is not None:
                 location = main
             elif iso:
                 location = geo.country_location(iso, self.lex, self.gaz)
@@ -308,6 +318,13 @@ class Extractor:
             evidence=evidence,
             confidence=round(min(conf, 0.95), 3),
         )
+
+
+def _paragraph_country(s: nlp.Sentence, lex: lexicon.Lexicon) -> str | None:
+    """The one country a sentence's paragraph names ("CAMEROON: ..." in a news round-up), if just one."""
+    doc = s.span.doc
+    named = places.countries_named(doc[:], lex)
+    return next(iter(named)) if len(named) == 1 else None
 
 
 def _token_at(s: nlp.Sentence, char: int) -> Token | None:

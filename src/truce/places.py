@@ -86,6 +86,8 @@ def mentions(sent: Span, lex: Lexicon, gaz: geo.Gazetteer, context: set[str]) ->
         if label not in ("GPE", "LOC", "FAC", "NORP", "PERSON", "ORG"):
             continue
         text = ent.text.removeprefix("the ").removeprefix("The ")
+        if not text[:1].isupper():
+            continue  # "into the bush": a common noun, however the tagger labels it
         key = norm(text)
         root = ent.root
         if key in lex.demonyms or key in lex.organisations or key in lex.leaders or key in lex.noun_kinds:
@@ -105,13 +107,16 @@ def mentions(sent: Span, lex: Lexicon, gaz: geo.Gazetteer, context: set[str]) ->
             if key.endswith(suffix):
                 text = text[: -len(suffix)]
         place = geo.rank(text, gaz, context, ())
+        if place is None and "-" in text:
+            place = geo.rank(text.split("-")[0], gaz, context, ())  # "the Bamenda-Bafut road"
         if place is None:
             continue
-        precision = _area_precision(ent) or "town"
+        precision = _area_precision(ent) or {"admin1": "region", "admin2": "district"}.get(place.feature, "town")
         out.append(PlaceMention(
-            Location(name=place.name if precision == "town" else text, admin1=None, country=place.country,
-                     latitude=place.latitude, longitude=place.longitude, precision=precision,  # type: ignore[arg-type]
-                     geonameid=place.geonameid),
+            Location(name=place.name if precision == "town" else text, admin1=gaz.admin1_name(place),
+                     country=place.country, latitude=place.latitude, longitude=place.longitude,
+                     precision=precision,  # type: ignore[arg-type]
+                     geonameid=place.geonameid or None),
             root, _locative(root)))
     return out
 
