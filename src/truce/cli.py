@@ -45,12 +45,12 @@ def _skip_message(s: Skip) -> str:
 
 def cmd_extract(args: argparse.Namespace) -> int:
     from .ingest.jsonl import read_lines
-    from .run import extract_all
+    from .parallel import extract_parallel
 
     n_ok = n_events = 0
     skipped: list[Skip] = []
     with _open_in(args.input) as src, _open_out(args.output) as out:
-        for r in extract_all(read_lines(src, args.input)):
+        for r in extract_parallel(read_lines(src, args.input), args.processes):
             if isinstance(r, Skip):
                 skipped.append(r)
                 print(_skip_message(r), file=sys.stderr)
@@ -143,6 +143,24 @@ def cmd_run(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_backfill(args: argparse.Namespace) -> int:
+    from .backfill import backfill
+
+    def progress(what: str, shard, summary, error) -> None:
+        detail = (f": {summary.articles} articles, {summary.events} events, {summary.skips} skipped, "
+                  f"{summary.seconds:.1f} s" if summary else f": {error}" if error else "")
+        print(f"truce: {what} {shard.path}{detail}", file=sys.stderr)
+
+    report = backfill(args.sources, args.db, scheduler=args.scheduler, workers=args.workers,
+                      retries=args.retries, progress=progress)
+    print(f"truce: {len(report.done)} shards coded ({report.articles} articles, {report.events} events, "
+          f"{report.skips} skipped), {len(report.already_done)} already done, {len(report.failed)} failed, "
+          f"in {report.seconds:.1f} s", file=sys.stderr)
+    for shard, error in report.failed:
+        print(f"truce: FAILED {shard.path}: {error}", file=sys.stderr)
+    return 1 if report.failed else 0
+
+
 def cmd_schema(args: argparse.Namespace) -> int:
     from .schema import event_schema
 
@@ -161,6 +179,8 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("input", help="articles as JSON lines, or - for stdin")
     e.add_argument("--output", "-o", default="-", help="events as JSON lines (default: stdout)")
     e.add_argument("--skips", help="write each skipped record as a JSON line here")
+    e.add_argument("--processes", "-p", type=int, default=1,
+                   help="worker processes (default 1); output is identical and in input order")
     e.set_defaults(func=cmd_extract)
     v = sub.add_parser("eval", help="extract a gold file's articles and score them")
     v.add_argument("gold")
@@ -177,6 +197,13 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("schema", help="print the event record's JSON Schema")
     s.add_argument("--output", help="write it to this file")
     s.set_defaults(func=cmd_schema)
+    b = sub.add_parser("backfill", help="code archives of article files on Dask (a local cluster by default)")
+    b.add_argument("sources", nargs="+", help="shard files (ARTICLES.jsonl[.gz]) or folders of them")
+    b.add_argument("--db", required=True, help="SQLite file or SQLAlchemy URL; also holds the shard ledger")
+    b.add_argument("--scheduler", help="address of a running `dask scheduler` (default: a local cluster)")
+    b.add_argument("--workers", type=int, help="local cluster worker processes (default: one per core)")
+    b.add_argument("--retries", type=int, default=2, help="re-runs of a failing shard before it is reported")
+    b.set_defaults(func=cmd_backfill)
     return p
 
 

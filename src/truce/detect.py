@@ -25,7 +25,10 @@ IRREALIS = {"threaten", "warn", "vow", "plan", "prepare", "intend", "seek", "wan
 # Irrealis for material events only; a verbal act inside them still counts ("vowed to meet").
 IRREALIS_VERBAL = {"deny", "reject", "refute", "dismiss", "avoid", "prevent", "fail", "refuse", "hope",
                    "consider", "expect", "want", "plan", "propose", "try", "seek", "attempt", "effort", "bid",
-                   "aim", "intend", "prepare"}
+                   "aim", "intend", "prepare",
+                   # the content of a request or warning is not itself an act: "urged them to cooperate"
+                   "call", "urge", "ask", "demand", "appeal", "warn", "threaten", "vow", "press", "encourage",
+                   "invite", "order", "tell", "allow", "let", "force", "help"}
 PERSON_OBJECTS = {"prisoner", "hostage", "detainee", "captive", "soldier", "civilian", "journalist", "worker",
                   "activist", "national", "citizen", "fighter", "member", "sailor", "crew", "pow", "person", "people",
                   "man", "woman", "child", "student", "teacher", "official", "leader"}
@@ -161,8 +164,10 @@ class RuleDetector:
                for g in chain[1:3] if g.pos_ in ("NOUN", "PROPN")):
             return None  # "no reports of arrests"
         blocked = IRREALIS if material else IRREALIS_VERBAL
-        if any(_key(g) in blocked and g is not tok for g in chain[:4]):
+        if any(_key(g) in blocked and g.i != tok.i for g in chain[:4]):
             return None
+        if trig.needs_future and _tense(tok, chain) != "future":
+            return None  # "Moscow would respond" threatens; "did not respond to requests" does not
         if material and _modal(tok, chain):
             return None
         if trig.light and not _light_ok(tok):
@@ -205,7 +210,7 @@ def _governors(tok: Token):
     cur = tok
     while seen < 12:
         yield cur
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             return
         cur = cur.head
         seen += 1
@@ -231,7 +236,7 @@ def _tense(tok: Token, chain: list[Token]) -> str:
         for c in g.children:
             if c.dep_ == "aux" and (c.lower_ in FUTURE or (verbal and c.lower_ == "would")):
                 return "future"  # "said its envoy would hold talks on Friday": future seen from the past
-        if g.lemma_.lower() in FUTURE_FRAMES and g is not tok and any(c.dep_ == "xcomp" for c in g.children):
+        if g.lemma_.lower() in FUTURE_FRAMES and g.i != tok.i and any(c.dep_ == "xcomp" for c in g.children):
             return "future"
         if g.tag_ == "VBG" and any(c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") for c in g.children):
             return "progressive"
@@ -310,7 +315,7 @@ def _inherited_subject(tok: Token) -> Token | None:
     """Subject of a governing verb: "the ministry said ..., calling on", "it conducted ... and took"."""
     cur = tok
     for _ in range(4):
-        if cur.dep_ not in ("xcomp", "conj", "advcl", "pcomp", "acl") or cur.head is cur:
+        if cur.dep_ not in ("xcomp", "conj", "advcl", "pcomp", "acl") or cur.head.i == cur.i:
             return None
         cur = cur.head
         subj = next(iter(_children(cur, ("nsubj",))), None)

@@ -181,8 +181,10 @@ def rank(name: str, gaz: Gazetteer, context: Iterable[str], actors: Iterable[str
     act = set(actors)
     if ctx:
         cands = tuple(p for p in cands if p.country in ctx or p.population >= 250_000)
-        if not cands:
-            return None
+    if act:  # a village known only by an alternate spelling, outside the countries at hand, is a namesake
+        cands = tuple(p for p in cands if p.country in act or _fold(p.name) == _fold(name) or p.population >= 20_000)
+    if not cands:
+        return None
 
     def score(p: Place) -> float:
         s = math.log10(p.population + 10)

@@ -51,6 +51,7 @@ class Trigger:
     needs_place_subject: bool = False
     needs_addressee: bool = False
     needs_person_object: bool = False
+    needs_future: bool = False
 
     @property
     def category(self) -> str:
@@ -150,6 +151,7 @@ def _trigger_entries(raw: list[dict[str, Any]]) -> dict[str, list[Trigger]]:
                 needs_place_subject=entry.get("needs_place_subject", False),
                 needs_addressee=entry.get("needs_addressee", False),
                 needs_person_object=entry.get("needs_person_object", False),
+                needs_future=entry.get("needs_future", False),
             )
             out.setdefault(trig.head, []).append(trig)
     for trigs in out.values():

@@ -193,11 +193,10 @@ class Extractor:
                 if cur.i in triggers:
                     out.setdefault(cur.i, m)
                     break
-                if cur.i not in inside and cur.pos_ in ("NOUN", "PROPN") and cur.dep_ != "npadvmod" \
-                        and cur.ent_type_ not in ("DATE", "TIME"):
-                    out.setdefault(-1 - cur.i, m)  # "the election on June 20": the noun's time, no event's
+                if cur.i not in inside and cur.pos_ in ("NOUN", "PROPN") and _placed_in_time(cur):
+                    out.setdefault(-1 - cur.i, m)  # "ahead of the election on June 20": that noun's time
                     break
-                if cur.head is cur:
+                if cur.head.i == cur.i:
                     break
                 cur = cur.head
         return out
@@ -320,10 +319,21 @@ class Extractor:
         )
 
 
+TEMPORAL_PREPS = {"before", "after", "ahead", "until", "till", "since", "following", "prior", "pending"}
+
+
+def _placed_in_time(noun: Token) -> bool:
+    """A noun that the clause sets before or after itself ("ahead of the vote", "since the coup")."""
+    prep = noun.head
+    if prep.lower_ == "of" and prep.head.lower_ in TEMPORAL_PREPS | {"eve", "run-up"}:
+        return True
+    return noun.dep_ == "pobj" and prep.lower_ in TEMPORAL_PREPS
+
+
 def _paragraph_country(s: nlp.Sentence, lex: lexicon.Lexicon) -> str | None:
     """The one country a sentence's paragraph names ("CAMEROON: ..." in a news round-up), if just one."""
     doc = s.span.doc
-    named = places.countries_named(doc[:], lex)
+    named = set(places.countries_named(doc[:], lex))
     return next(iter(named)) if len(named) == 1 else None
 
 

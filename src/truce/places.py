@@ -55,7 +55,7 @@ def _locative(root: Token) -> bool:
                 "town", "city", "village", "capital", "port", "outskirts", "suburb", "center", "centre"}:
             cur = cur.head.head  # "the town of X", "the district of X"
             continue
-        if cur.dep_ in ("conj", "appos", "compound", "pobj") and cur.head is not cur:
+        if cur.dep_ in ("conj", "appos", "compound", "pobj") and cur.head.i != cur.i:
             cur = cur.head
             continue
         return False
@@ -81,6 +81,7 @@ def _unlabelled(sent: Span) -> list[Span]:
 
 def mentions(sent: Span, lex: Lexicon, gaz: geo.Gazetteer, context: set[str]) -> list[PlaceMention]:
     out: list[PlaceMention] = []
+    local = set(countries_named(sent.doc[:], lex))  # the paragraph's own countries
     for ent in [*sent.ents, *_unlabelled(sent)]:
         label = getattr(ent, "label_", "") or "GPE"
         if label not in ("GPE", "LOC", "FAC", "NORP", "PERSON", "ORG"):
@@ -106,9 +107,9 @@ def mentions(sent: Span, lex: Lexicon, gaz: geo.Gazetteer, context: set[str]) ->
         for suffix in (" district", " province", " region", " governorate", " state", " county", " oblast"):
             if key.endswith(suffix):
                 text = text[: -len(suffix)]
-        place = geo.rank(text, gaz, context, ())
+        place = geo.rank(text, gaz, context, local)
         if place is None and "-" in text:
-            place = geo.rank(text.split("-")[0], gaz, context, ())  # "the Bamenda-Bafut road"
+            place = geo.rank(text.split("-")[0], gaz, context, local)  # "the Bamenda-Bafut road"
         if place is None:
             continue
         precision = _area_precision(ent) or {"admin1": "region", "admin2": "district"}.get(place.feature, "town")
@@ -121,16 +122,33 @@ def mentions(sent: Span, lex: Lexicon, gaz: geo.Gazetteer, context: set[str]) ->
     return out
 
 
-def countries_named(sent: Span, lex: Lexicon) -> set[str]:
-    """Countries a sentence names by name, demonym or capital: the article's geographic context."""
-    out = set()
-    for ent in sent.ents:
-        key = norm(ent.text.removeprefix("the "))
-        for table in (lex.countries, lex.demonyms, lex.capitals):
-            c = table.get(key)
-            if c is not None and c.iso3:
-                out.add(c.iso3)
-        org = lex.organisations.get(key)
-        if org is not None and org.country:
-            out.add(org.country)
+def countries_named(sent: Span, lex: Lexicon) -> list[str]:
+    """Countries a sentence names by name, demonym or capital (one entry a mention): the article's
+    geographic context. Capitalised words are read too, since taggers miss "CAMEROON:" and "Malian"."""
+    out: list[str] = []
+    toks = list(sent)
+    i = 0
+    while i < len(toks):
+        hit = None
+        for n in (3, 2, 1):
+            run = toks[i:i + n]
+            if len(run) < n or not run[0].text[:1].isupper():
+                continue
+            key = norm(" ".join(t.text for t in run))
+            for table in (lex.countries, lex.demonyms, lex.capitals):
+                c = table.get(key)
+                if c is not None and c.iso3:
+                    hit = (c.iso3, n)
+                    break
+            if hit is None:
+                org = lex.organisations.get(key)
+                if org is not None and org.country:
+                    hit = (org.country, n)
+            if hit:
+                break
+        if hit:
+            out.append(hit[0])
+            i += hit[1]
+        else:
+            i += 1
     return out
