@@ -144,9 +144,9 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 
 def cmd_backfill(args: argparse.Namespace) -> int:
-    from .backfill import backfill
+    from .backfill import Shard, ShardSummary, backfill
 
-    def progress(what: str, shard, summary, error) -> None:
+    def progress(what: str, shard: Shard, summary: ShardSummary | None, error: str | None) -> None:
         detail = (f": {summary.articles} articles, {summary.events} events, {summary.skips} skipped, "
                   f"{summary.seconds:.1f} s" if summary else f": {error}" if error else "")
         print(f"truce: {what} {shard.path}{detail}", file=sys.stderr)
@@ -170,6 +170,122 @@ def cmd_schema(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(text)
     return 0
+
+
+def _read_event_lines(path: str) -> list[Event]:
+    """EVENTS.jsonl: bad lines are reported on stderr with their line number, the rest is read."""
+    from pydantic import ValidationError
+
+    out: list[Event] = []
+    with _open_in(path) as f:
+        for n, line in enumerate(f, start=1):
+            if not line.strip():
+                continue
+            try:
+                out.append(Event.model_validate_json(line))
+            except ValidationError as exc:
+                print(f"truce: skipped line {n} of {path}: not an event: {str(exc).splitlines()[0]}", file=sys.stderr)
+    return out
+
+
+def _read_urls(path: str | None) -> dict[str, str]:
+    """article id -> URL from an ARTICLES.jsonl, so sources carry URLs and outlets are known."""
+    if not path:
+        return {}
+    urls: dict[str, str] = {}
+    with open(path, encoding="utf-8", errors="replace") as f:
+        for line in f:
+            try:
+                obj = json.loads(line)
+            except json.JSONDecodeError:
+                continue
+            if isinstance(obj, dict) and isinstance(obj.get("url"), str) and obj.get("id") is not None:
+                urls[str(obj["id"])] = obj["url"]
+    return urls
+
+
+def _canonical_from_args(args: argparse.Namespace) -> list:
+    """Events from --events FILE or the store at --db, merged across articles (truce.merge)."""
+    from .merge import merge_events
+
+    if args.events:
+        events = _read_event_lines(args.events)
+    else:
+        from . import store
+
+        events = store.load_events(store.connect(args.db))
+    return merge_events(events, _read_urls(args.articles))
+
+
+def _write_jsonl(records: list, args: argparse.Namespace) -> None:
+    with _open_out(args.output or "-") as out:
+        for r in records:
+            out.write(r.model_dump_json() + "\n")
+
+
+def cmd_merge(args: argparse.Namespace) -> int:
+    canonical = _canonical_from_args(args)
+    _write_jsonl(canonical, args)
+    n = sum(len(c.sources) for c in canonical)
+    print(f"truce: {n} reports -> {len(canonical)} canonical events", file=sys.stderr)
+    return 0
+
+
+def cmd_truces(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from .truces import truce_statuses
+
+    statuses = truce_statuses(_canonical_from_args(args), date.fromisoformat(args.today) if args.today else None)
+    if args.jsonl or args.output:
+        _write_jsonl(statuses, args)
+        return 0
+    t = Table(title=f"{len(statuses)} truces")
+    for col in ("agreed", "parties", "area", "start", "end", "violations", "dead", "last violation",
+                "days since", "accusations"):
+        t.add_column(col)
+    for s in statuses:
+        tr = s.truce
+        t.add_row(str(tr.agreed_on), ", ".join(p.name for p in tr.parties),
+                  "/".join(filter(None, [",".join(tr.area_countries), tr.area_admin1])), str(tr.start),
+                  str(tr.end or "open"), str(s.violation_count), str(s.fatalities), str(s.last_violation or "-"),
+                  "-" if s.days_since_last_violation is None else str(s.days_since_last_violation),
+                  str(len(s.accusations)))
+    Console().print(t)
+    return 0
+
+
+def cmd_alerts(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from .alerts import AlertRule, detect_alerts
+
+    rule = AlertRule(baseline_weeks=args.baseline_weeks, min_history=args.min_history, p_threshold=args.p,
+                     min_events=args.min_events, min_fatalities=args.min_fatalities)
+    report = detect_alerts(_canonical_from_args(args), rule, date.fromisoformat(args.since) if args.since else None)
+    print(f"truce: {len(report.alerts)} alerts in {report.area_weeks_tested} area-weeks tested "
+          f"({report.areas} areas, {report.weeks} weeks; {report.uncounted} events without area or week)",
+          file=sys.stderr)
+    if args.jsonl or args.output:
+        _write_jsonl(report.alerts, args)
+        return 0
+    t = Table(title=f"{len(report.alerts)} escalation alerts")
+    for col in ("week", "area", "events", "dead", "why"):
+        t.add_column(col)
+    for a in report.alerts:
+        why = "; ".join(f"{x.metric} {x.observed} vs {x.baseline_mean:g}/wk (p={x.p_value:.2g})" for x in a.triggers)
+        t.add_row(str(a.week_start), a.country + (f" / {a.admin1}" if a.admin1 else ""), str(a.events_count),
+                  str(a.fatalities), why)
+    Console().print(t)
+    return 0
+
+
+def _add_event_source(q: argparse.ArgumentParser) -> None:
+    q.add_argument("--events", help="EVENTS.jsonl (or - for stdin) instead of the store")
+    q.add_argument("--db", default="truce.sqlite", help="SQLite file or SQLAlchemy URL (default: truce.sqlite)")
+    q.add_argument("--articles", help="ARTICLES.jsonl whose URLs name each source's outlet")
+    q.add_argument("--output", "-o", help="write JSON lines to this file")
+    q.add_argument("--jsonl", action="store_true", help="print JSON lines instead of a table")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -204,6 +320,22 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--workers", type=int, help="local cluster worker processes (default: one per core)")
     b.add_argument("--retries", type=int, default=2, help="re-runs of a failing shard before it is reported")
     b.set_defaults(func=cmd_backfill)
+    m = sub.add_parser("merge", help="merge events across articles into canonical events (JSON lines)")
+    _add_event_source(m)
+    m.set_defaults(func=cmd_merge)
+    tr = sub.add_parser("truces", help="ceasefires found in the events, their violations and accusations")
+    _add_event_source(tr)
+    tr.add_argument("--today", help="YYYY-MM-DD for 'days since last violation' (default: latest event date)")
+    tr.set_defaults(func=cmd_truces)
+    al = sub.add_parser("alerts", help="weeks of violence well above an area's own baseline")
+    _add_event_source(al)
+    al.add_argument("--since", help="only weeks from this YYYY-MM-DD's week on")
+    al.add_argument("--baseline-weeks", type=int, default=8, help="trailing weeks in the baseline (default 8)")
+    al.add_argument("--min-history", type=int, default=4, help="baseline weeks needed to test a week (default 4)")
+    al.add_argument("--p", type=float, default=0.01, help="quasi-Poisson tail probability threshold (default 0.01)")
+    al.add_argument("--min-events", type=int, default=3, help="fewest events for an events alert (default 3)")
+    al.add_argument("--min-fatalities", type=int, default=10, help="fewest dead for a fatalities alert (default 10)")
+    al.set_defaults(func=cmd_alerts)
     return p
 
 

@@ -30,6 +30,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                         r"(?:last|this) weekend)\b", re.I)),
     ("month", re.compile(r"\b((?:earlier|late|later) this month|last month|this month)\b", re.I)),
     ("nth", re.compile(r"\bthe (\d{1,2})(?:st|nd|rd|th)\b")),
+    ("offset", re.compile(r"\b(a|one|two|three|four|five|six|\d) days? (after|before|later|earlier)\b", re.I)),
+    ("ago", re.compile(r"\b(a|one|two|three|four|five|six|\d) days? ago\b", re.I)),
     ("month_only", re.compile(rf"\b(?:in|since|during|early|late|mid-)\s*{_MONTH}\b(?:\s+(\d{{4}}))?")),
 ]
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)(s)?\b")
@@ -118,7 +120,24 @@ def resolve(mention: DateMention, published: date | None, future: bool) -> tuple
         return when, "day" if when else None
     if mention.kind == "month_only":
         return None, "month"
+    if mention.kind == "ago":
+        return published - timedelta(days=_count(g[0])), "day"
     return None, None
+
+
+def _count(word: str) -> int:
+    return {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}.get(word.lower()) or int(word)
+
+
+def offset_days(mention: DateMention) -> int:
+    """Signed shift an offset mention puts on the clause it introduces: "a day after X" puts X a day back."""
+    n = _count(mention.groups[0])
+    return -n if mention.groups[1].lower() in ("after", "later") else n
+
+
+def is_period_start(text: str, mention: DateMention) -> bool:
+    """"since last Friday": the start of a period, no event's day."""
+    return bool(re.search(r"\b(since|from|until|till)\s+(?:the\s+)?(?:last\s+)?$", text[: mention.start], re.I))
 
 
 def is_old(mention: DateMention, published: date | None, future: bool) -> bool:

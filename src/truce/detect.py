@@ -43,7 +43,9 @@ LIGHT_VERBS = {"hold", "have", "attend", "host", "begin", "start", "open", "conc
                "agree", "broker", "seal", "convene", "chair", "join", "extend", "approve", "adopt", "slap",
                "expand", "unveil", "order", "come", "enter", "go", "break", "collapse", "lead",
                "perpetrate", "commit", "execute", "intensify", "escalate", "erupt", "continue", "face",
-               "introduce", "renew", "tighten", "lift", "level", "voice", "express", "issue", "make", "file"}
+               "introduce", "renew", "tighten", "lift", "level", "voice", "express", "issue", "make", "file",
+               "flare", "spread", "rage", "grip", "rock", "hit", "resume", "trigger", "spark", "prompt", "follow",
+               "see", "witness", "quell", "dispute"}
 
 
 @dataclass
@@ -170,6 +172,9 @@ class RuleDetector:
             return None  # "Moscow would respond" threatens; "did not respond to requests" does not
         if material and _modal(tok, chain):
             return None
+        if material and tok.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) \
+                and not any(_key(g) in ("manage", "succeed", "continue", "begin", "start") for g in chain[1:2]):
+            return None  # "deployed to fight the insurgents": a purpose, not a happening
         if trig.light and not _light_ok(tok):
             return None
         tense = _tense(tok, chain)

@@ -93,7 +93,7 @@ def extract_parallel(records: Iterable[Article | Skip], processes: int = 1, *, b
 
 def _next(window: deque[tuple[Batch, Future[list[Result | Skip]]]], pool: _Pool,
           work: Work) -> list[Result | Skip]:
-    batch, fut = window[0]
+    fut = window[0][1]
     try:
         out = fut.result()
     except BrokenProcessPool:

@@ -14,7 +14,7 @@ import hashlib
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from spacy.language import Language
 from spacy.tokens import Token
@@ -28,7 +28,8 @@ RECENCY = re.compile(r"\b(recent|recently|latest (?:attack|clash|fighting|violen
                      r"currently|this week|this month|so far|new)\b", re.I)
 PERIOD_TOLL = re.compile(r"\b(since (?:the start|the beginning|january|february|march|april|may|june|july|"
                          r"august|september|october|november|december|last|the|\d{4})|so far this|"
-                         r"in the past \w+ (?:days|weeks|months)|this year|cumulative|in total|altogether)\b", re.I)
+                         r"in the past \w+ (?:days|weeks|months)|this year|cumulative|in total|altogether|to date|"
+                         r"(?:decade|year|month|week)s?-long|over the (?:years|decades|past))\b", re.I)
 NON_STATE = {"rebels", "militia", "protesters", "civilians"}
 SCHEDULABLE = {"CONSULT", "PROTEST", "AGREE", "MOBILIZE", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT",
                "COOPERATE", "AID", "RETREAT", "SANCTION", "CONCEDE"}
@@ -117,8 +118,9 @@ class Extractor:
         drafts: list[Draft] = []
         background = False
         last_day: tuple[int, int, date] | None = None  # (sentence index, paragraph, day)
+        last_place: tuple[int, Location] | None = None
         for s in sentences:
-            mentions = dates.find(s.text)
+            mentions = [m for m in dates.find(s.text) if not dates.is_period_start(s.text, m)]
             old = pub is not None and (
                 any(dates.is_old(m, pub, False) for m in mentions)
                 or any(y < pub.year for y in dates.years(s.text)))
@@ -141,23 +143,47 @@ class Extractor:
             for c in cands:
                 if c.trigger.casualty and not (violent or counts):
                     continue  # a toll word with no number and no violent event beside it says too little
-                if c.trigger.casualty and not violent and PERIOD_TOLL.search(s.text):
-                    continue  # a toll over weeks or months adds up many incidents: no single event
+                if c.trigger.casualty and not violent and (PERIOD_TOLL.search(s.text) or (
+                        not mentions and _perfect(c.token))):
+                    continue  # a toll over weeks or months ("has killed 6,200") adds up many incidents
                 if c.tense == "present" and not mentions and not headline:
                     continue  # simple present with no time: a habit or a standing state, not a happening
                 if c.tense == "future" and c.plover not in SCHEDULABLE:
                     continue  # violence announced for later is a threat, coded only as what is said
                 d = self._draft(c, s, owned.get(c.token.i), list(owned.values()), mentions, pub, memory,
                                 places_here, counts, last_day, ctx)
-                if d is not None:
-                    d.headline = headline
-                    drafts.append(d)
+                if d is None:
+                    continue
+                d.headline = headline
+                if d.location is None and d.category == "verbal" and last_place is not None and (
+                        s.index - last_place[0] <= 2):
+                    d.location = last_place[1]  # "...at the summit in Abuja. He also called on ..."
+                self._shift(d, c, s, mentions, last_day, pub)
+                drafts.append(d)
             for m in mentions:
                 day, _ = dates.resolve(m, pub, False)
                 if day is not None:
                     last_day = (s.index, s.paragraph, day)
+            here = [p for p in places_here if p.locative and p.location.precision != "country"]
+            if here:
+                last_place = (s.index, here[0].location)
         merged = split_by_place(merge(drafts))
         return [self._finish(article, d, i, ctx) for i, d in enumerate(merged)]
+
+    @staticmethod
+    def _shift(d: Draft, c: Candidate, s: nlp.Sentence, mentions: list[dates.DateMention],
+               last_day: tuple[int, int, date] | None, pub: date | None) -> None:
+        """"The attack came a day after a bomb hit soldiers": the clause after the offset is a day back."""
+        for m in mentions:
+            if m.kind != "offset":
+                continue
+            base = last_day[2] if last_day is not None else pub
+            if base is None:
+                return
+            if c.token.idx - s.span.start_char >= m.end:
+                d.day, d.precision, d.own_date = base + timedelta(days=dates.offset_days(m)), "day", True
+            elif not d.own_date:
+                d.day, d.precision = base, "day"
 
     def _note_speakers(self, s: nlp.Sentence, pub: date | None, memory: actors.ActorMemory) -> None:
         """Speakers ("the Azeri army said") are who a later "it" or "he" most often means."""
@@ -335,6 +361,11 @@ def _paragraph_country(s: nlp.Sentence, lex: lexicon.Lexicon) -> str | None:
     doc = s.span.doc
     named = set(places.countries_named(doc[:], lex))
     return next(iter(named)) if len(named) == 1 else None
+
+
+def _perfect(tok: Token) -> bool:
+    """Present perfect ("has killed"): a running total more often than one incident."""
+    return any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in tok.children)
 
 
 def _token_at(s: nlp.Sentence, char: int) -> Token | None:
