@@ -161,6 +161,13 @@ def cmd_backfill(args: argparse.Namespace) -> int:
     return 1 if report.failed else 0
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    from .api import serve
+
+    serve(args.db, host=args.host, port=args.port)
+    return 0
+
+
 def cmd_schema(args: argparse.Namespace) -> int:
     from .schema import event_schema
 
@@ -313,6 +320,11 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("schema", help="print the event record's JSON Schema")
     s.add_argument("--output", help="write it to this file")
     s.set_defaults(func=cmd_schema)
+    sv = sub.add_parser("serve", help="the HTTP API (OpenAPI at /docs) and the dashboard (at /)")
+    sv.add_argument("--db", default="truce.sqlite", help="SQLite file or database URL (default: truce.sqlite)")
+    sv.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1, this machine only)")
+    sv.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+    sv.set_defaults(func=cmd_serve)
     b = sub.add_parser("backfill", help="code archives of article files on Dask (a local cluster by default)")
     b.add_argument("sources", nargs="+", help="shard files (ARTICLES.jsonl[.gz]) or folders of them")
     b.add_argument("--db", required=True, help="SQLite file or SQLAlchemy URL; also holds the shard ledger")

@@ -44,7 +44,7 @@ LIGHT_VERBS = {"hold", "have", "attend", "host", "begin", "start", "open", "conc
                "expand", "unveil", "order", "come", "enter", "go", "break", "collapse", "lead",
                "perpetrate", "commit", "execute", "intensify", "escalate", "erupt", "continue", "face",
                "introduce", "renew", "tighten", "lift", "level", "voice", "express", "issue", "make", "file",
-               "flare", "spread", "rage", "grip", "rock", "hit", "resume", "trigger", "spark", "prompt", "follow",
+               "flare", "spread", "rage", "grip", "rock", "hit", "trigger", "spark", "prompt", "follow",
                "see", "witness", "quell", "dispute"}
 
 

@@ -22,7 +22,7 @@ from spacy.tokens import Token
 from . import actors, casualties, clean, dates, geo, lexicon, nlp, places
 from .consolidate import Draft, merge, split_by_place
 from .detect import REPORTING, Candidate, Detector, RuleDetector
-from .records import Actor, Article, Evidence, Event, Location
+from .records import Actor, Article, Event, Evidence, Location
 
 RECENCY = re.compile(r"\b(recent|recently|latest (?:attack|clash|fighting|violence|flare-?up|escalation)|now|"
                      r"currently|this week|this month|so far|new)\b", re.I)
@@ -245,7 +245,7 @@ class Extractor:
         material = c.trigger.category == "material"
         subtype = self._subtype(c, a1, a2)
         plover = PLOVER_OF_SUBTYPE.get(subtype, c.plover) if subtype and material else c.plover
-        if material and plover == "ASSAULT" and (a1 and a1.kind == "protesters" or a2 and a2.kind == "protesters"):
+        if material and plover == "ASSAULT" and ((a1 and a1.kind == "protesters") or (a2 and a2.kind == "protesters")):
             plover, subtype = "PROTEST", "Violent demonstration"  # clashes with police belong to the protest
         if not material and a1 is not None and a1.kind == "protesters" and plover in ("REQUEST", "ACCUSE"):
             return None  # a crowd's demands are part of its protest event
