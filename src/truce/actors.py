@@ -37,6 +37,7 @@ class ActorMemory:
     persons: list[Actor] = field(default_factory=list)
     others: list[Actor] = field(default_factory=list)
     settled: set[str] = field(default_factory=set)  # names whose null country is the rule, not a gap
+    by_demonym: set[str] = field(default_factory=set)  # names whose country is only an adjective's
 
     def remember(self, actor: Actor, person: bool) -> None:
         (self.persons if person else self.others).append(actor)
@@ -119,7 +120,7 @@ def resolve(head: Token, lex: Lexicon, when: date | None, memory: ActorMemory,
             found.kind = "other"
         else:
             return None
-    if not found.has_country and found.kind in ("government", "state_forces") and _is_definite(head):
+    if not found.has_country and found.kind == "government" and _is_definite(head):
         prior = next((a for a in reversed(memory.others) if a.kind == found.kind and a.country), None)
         if prior is not None:
             found.country, found.has_country = prior.country, True
@@ -129,6 +130,8 @@ def resolve(head: Token, lex: Lexicon, when: date | None, memory: ActorMemory,
     actor = Actor(name=name[:200] or head.text, country=found.country, kind=found.kind or "other")
     if found.has_country and found.country is None:
         memory.settled.add(actor.name)
+    if found.source == "demonym":
+        memory.by_demonym.add(actor.name)
     if remember or head.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
         memory.remember(actor, person=head.ent_type_ == "PERSON" or found.source == "leader")
     return actor

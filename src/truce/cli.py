@@ -44,13 +44,13 @@ def _skip_message(s: Skip) -> str:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from .ingest.jsonl import read_lines
+    from .ingest.flow import articles
     from .parallel import extract_parallel
 
     n_ok = n_events = 0
     skipped: list[Skip] = []
-    with _open_in(args.input) as src, _open_out(args.output) as out:
-        for r in extract_parallel(read_lines(src, args.input), args.processes):
+    with _open_out(args.output) as out:
+        for r in extract_parallel(articles(args.input), args.processes):
             if isinstance(r, Skip):
                 skipped.append(r)
                 print(_skip_message(r), file=sys.stderr)
@@ -65,6 +65,12 @@ def cmd_extract(args: argparse.Namespace) -> int:
                 f.write(s.model_dump_json() + "\n")
     print(f"truce: {n_ok} articles, {n_events} events, {len(skipped)} skipped", file=sys.stderr)
     return 0 if n_ok or not skipped else 1
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    from .ingest.command import run
+
+    return run(args)
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
@@ -299,7 +305,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="truce", description="News reports in, conflict event data out.")
     sub = p.add_subparsers(dest="command", required=True)
     e = sub.add_parser("extract", help="ARTICLES.jsonl -> EVENTS.jsonl (shared/eval/CONTRACT.md)")
-    e.add_argument("input", help="articles as JSON lines, or - for stdin")
+    e.add_argument("input", nargs="+", help="articles: JSON lines, or any source `truce ingest` reads; - for stdin")
     e.add_argument("--output", "-o", default="-", help="events as JSON lines (default: stdout)")
     e.add_argument("--skips", help="write each skipped record as a JSON line here")
     e.add_argument("--processes", "-p", type=int, default=1,
@@ -313,6 +319,11 @@ def build_parser() -> argparse.ArgumentParser:
     v.add_argument("--json", action="store_true", help="print the scores as one JSON object")
     v.add_argument("--output", help="also write the predicted events here")
     v.set_defaults(func=cmd_eval)
+    ig = sub.add_parser("ingest", help="pages, WARC, feeds, JSONL, text (files, folders, globs, -) -> store")
+    ig.add_argument("sources", nargs="+", help="files, folders (recursive), globs, or - for stdin; .gz is read too")
+    ig.add_argument("--db", default="truce.sqlite", help="SQLite file or SQLAlchemy URL (default: truce.sqlite)")
+    ig.add_argument("--skips", help="write each skipped record as a JSON line here")
+    ig.set_defaults(func=cmd_ingest)
     r = sub.add_parser("run", help="the default job: articles (bundled samples) -> SQLite -> summary")
     r.add_argument("inputs", nargs="*", help="ARTICLES.jsonl files (default: the bundled sample articles)")
     r.add_argument("--db", default="truce.sqlite", help="SQLite file or SQLAlchemy URL (default: truce.sqlite)")

@@ -33,6 +33,7 @@ class Draft:
     sentences: list[nlp.Sentence]
     counts: dict[int, dict[str, int]] = field(default_factory=dict)  # sentence index -> kind -> sum
     settled: set[str] = field(default_factory=set)  # actor names whose null country is deliberate
+    by_demonym: set[str] = field(default_factory=set)  # actor names whose country is only an adjective's
     headline: bool = False  # told only by the article's headline line
     extra_places: list[Location] = field(default_factory=list)  # coordinated places of the same clause
 
@@ -108,6 +109,7 @@ def absorb(into: Draft, d: Draft) -> None:
     for k, v in d.counts.items():
         into.counts.setdefault(k, v)
     into.settled |= d.settled
+    into.by_demonym |= d.by_demonym
 
 
 def _merge_pass(drafts: list[Draft], same_sentence: bool) -> list[Draft]:
@@ -146,5 +148,6 @@ def split_by_place(drafts: list[Draft]) -> list[Draft]:
             out.append(Draft(plover=d.plover, category=d.category, subtype=d.subtype, actor1=d.actor1,
                              actor2=d.actor2, day=d.day, precision=d.precision, own_date=d.own_date,
                              status=d.status, location=loc, casualty_only=d.casualty_only,
-                             sentences=list(d.sentences), counts={}, settled=set(d.settled)))
+                             sentences=list(d.sentences), counts={}, settled=set(d.settled),
+                             by_demonym=set(d.by_demonym)))
     return out

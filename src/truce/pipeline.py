@@ -266,6 +266,7 @@ class Extractor:
                      actor2=a2, day=day, precision=precision, own_date=own_date, status=status, location=location,
                      casualty_only=c.trigger.casualty, sentences=[s], counts={s.index: by_kind} if by_kind else {},
                      settled={a.name for a in (a1, a2) if a is not None and a.name in memory.settled},
+                     by_demonym={a.name for a in (a1, a2) if a is not None and a.name in memory.by_demonym},
                      extra_places=extra)
 
     def _subtype(self, c: Candidate, a1: Actor | None, a2: Actor | None) -> str | None:
@@ -311,8 +312,12 @@ class Extractor:
                 location = geo.country_location(iso, self.lex, self.gaz)
             elif ctx.countries:
                 location = geo.country_location(ctx.countries.most_common(1)[0][0], self.lex, self.gaz)
-        a1, a2 = (a if a is None or a.name in d.settled else _fill_country(a, location)
+        home = location.country if location is not None else (
+            ctx.countries.most_common(1)[0][0] if ctx.countries else None)
+        a1, a2 = (a if a is None or a.name in d.settled else _fill_country(a, home, a.name in d.by_demonym)
                   for a in (d.actor1, d.actor2))
+        if d.category == "material":
+            a1, a2 = _default_sides(d, a1, a2, home)
         fat = inj = None
         if d.counts:
             fats = [c["fatalities"] for c in d.counts.values() if "fatalities" in c]
@@ -405,9 +410,41 @@ def _coordinated(a: Token, b: Token) -> bool:
         a.dep_ == "conj" and b.dep_ == "conj" and a.head == b.head)
 
 
-def _fill_country(actor: Actor | None, location: Location | None) -> Actor | None:
-    """Non-state actors and forces with no stated tie take the country they act in (GUIDELINES.md)."""
-    if actor is None or actor.country is not None or location is None or actor.kind not in NON_STATE | {
-            "state_forces"}:
+def _fill_country(actor: Actor | None, home: str | None, by_demonym: bool) -> Actor | None:
+    """Actors with no stated tie take the country they act in; so do crowds, civilians and armed groups
+    named only by an adjective ("Serb protesters" in Kosovo): GUIDELINES.md codes them where they act."""
+    if actor is None or home is None or actor.kind == "international":
         return actor
-    return actor.model_copy(update={"country": location.country})
+    if actor.country is None or (by_demonym and actor.kind in NON_STATE and actor.country != home):
+        return actor.model_copy(update={"country": home})
+    return actor
+
+
+DEFAULT_SIDES = {  # ACLED's generic actors when a report names no side
+    "Peaceful protest": ("Protesters", "protesters", None),
+    "Protest with intervention": ("Protesters", "protesters", None),
+    "Excessive force against protesters": ("Protesters", "protesters", None),
+    "Violent demonstration": ("Rioters", "protesters", None),
+    "Mob violence": ("Rioters", "protesters", ("Civilians", "civilians")),
+    "Attack": ("Unidentified armed group", "other", ("Civilians", "civilians")),
+    "Abduction/forced disappearance": ("Unidentified armed group", "other", ("Civilians", "civilians")),
+    "Air/drone strike": ("Unidentified armed group", "other", None),
+    "Remote explosive/landmine/IED": ("Unidentified armed group", "other", None),
+    "Suicide bomb": ("Unidentified armed group", "other", None),
+    "Grenade": ("Unidentified armed group", "other", None),
+    "Shelling/artillery/missile attack": ("Unidentified armed group", "other", None),
+    "Looting/property destruction": ("Unidentified armed group", "other", ("Civilians", "civilians")),
+}
+
+
+def _default_sides(d: Draft, a1: Actor | None, a2: Actor | None,
+                   home: str | None) -> tuple[Actor | None, Actor | None]:
+    spec = DEFAULT_SIDES.get(d.subtype or "")
+    if spec is None or home is None:
+        return a1, a2
+    name, kind, victims = spec
+    if a1 is None:
+        a1 = Actor(name=f"{name} ({home})", country=home, kind=kind)  # type: ignore[arg-type]
+    if a2 is None and victims is not None:
+        a2 = Actor(name=f"{victims[0]} ({home})", country=home, kind=victims[1])  # type: ignore[arg-type]
+    return a1, a2
