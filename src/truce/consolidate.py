@@ -36,6 +36,7 @@ class Draft:
     by_demonym: set[str] = field(default_factory=set)  # actor names whose country is only an adjective's
     headline: bool = False  # told only by the article's headline line
     extra_places: list[Location] = field(default_factory=list)  # coordinated places of the same clause
+    object_word: str | None = None  # lemma of what the trigger acts on ("attack" in "condemned the attack")
 
     @property
     def first(self) -> int:

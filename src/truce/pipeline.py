@@ -167,6 +167,7 @@ class Extractor:
             here = [p for p in places_here if p.locative and p.location.precision != "country"]
             if here:
                 last_place = (s.index, here[0].location)
+        _infer_addressees(drafts)
         merged = split_by_place(merge(drafts))
         return [self._finish(article, d, i, ctx) for i, d in enumerate(merged)]
 
@@ -267,7 +268,7 @@ class Extractor:
                      casualty_only=c.trigger.casualty, sentences=[s], counts={s.index: by_kind} if by_kind else {},
                      settled={a.name for a in (a1, a2) if a is not None and a.name in memory.settled},
                      by_demonym={a.name for a in (a1, a2) if a is not None and a.name in memory.by_demonym},
-                     extra_places=extra)
+                     extra_places=extra, object_word=c.object.lemma_.lower() if c.object is not None else None)
 
     def _subtype(self, c: Candidate, a1: Actor | None, a2: Actor | None) -> str | None:
         trig, lex = c.trigger, self.lex
@@ -366,6 +367,28 @@ def _paragraph_country(s: nlp.Sentence, lex: lexicon.Lexicon) -> str | None:
     doc = s.span.doc
     named = set(places.countries_named(doc[:], lex))
     return next(iter(named)) if len(named) == 1 else None
+
+
+EVENT_NOUNS = {"attack", "killing", "bombing", "shelling", "violence", "massacre", "abduction", "kidnapping",
+               "strike", "assault", "raid", "ambush", "blast", "explosion", "act", "acts", "crime", "atrocity"}
+CLAIM_NOUNS = {"charge", "accusation", "allegation", "claim", "report", "demand", "criticism", "call", "account",
+               "request", "ultimatum", "appeal", "proposal", "offer", "statement"}
+
+
+def _infer_addressees(drafts: list[Draft]) -> None:
+    """"X condemned the attack": aimed at whoever attacked; "Y rejected the charge": at whoever made it."""
+    last_attacker: Actor | None = None
+    last_claimant: Actor | None = None
+    for d in sorted(drafts, key=lambda d: d.first):
+        head = d.object_word
+        if d.actor2 is None and head in EVENT_NOUNS and d.plover in ("ACCUSE", "REJECT", "THREATEN"):
+            d.actor2 = last_attacker
+        elif d.actor2 is None and head in CLAIM_NOUNS and d.plover in ("REJECT", "ACCUSE"):
+            d.actor2 = last_claimant
+        if d.plover == "ASSAULT" and d.actor1 is not None:
+            last_attacker = d.actor1
+        if d.plover in ("ACCUSE", "REQUEST", "THREATEN") and d.actor1 is not None:
+            last_claimant = d.actor1
 
 
 def _perfect(tok: Token) -> bool:
