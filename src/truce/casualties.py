@@ -1,12 +1,16 @@
-"""Killed and wounded counts stated in a sentence, read off the dependency parse.
+"""Killed and wounded counts stated in a sentence, read off the dependency parse, with a pattern
+fallback for the clipped wire forms the parser misreads ("12 others wounded").
 
 Words and digits both count; "at least N" is N, "15 to 20" is 15, "dozens" 12, "scores" 20,
-"hundreds" 100 (GUIDELINES.md); "no one was killed" is 0.
+"hundreds" 100 (GUIDELINES.md); "no one was killed" and "no casualties" are 0. Each count keeps the
+victims' group ("people", "soldiers", "civilians"...), so an event can sum sides and take the
+lowest of conflicting reports of the same victims (`combine`).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -25,14 +29,26 @@ WOUND = {"wound", "injure", "hurt", "maim"}
 DEAD_ADJ = {"dead": "fatalities", "killed": "fatalities", "wounded": "injuries", "injured": "injuries",
             "hurt": "injuries"}
 TOLL = {"toll"}
+GENERIC = {"people", "person", "other", "others", "individual", "one", "victim", "casualty", "some", "many",
+           "dozen", "dozens", "scores", "hundreds"}
+SUBSET = {"including", "among", "of", "incl"}  # "including two children", "two of them": parts of a total
 _DIGITS = re.compile(r"^\d{1,3}(,\d{3})*$|^\d+$")
+_NUM = (r"(\d[\d,]*|a dozen|dozens|scores|hundreds|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+        r"twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty)")
+_Q = r"(?:at least |more than |over |around |about |some |nearly |almost |up to |an estimated )?"
+_PATTERNS = [
+    (re.compile(rf"\b{_Q}{_NUM}(?: \w+){{0,2}} (?:were |was |have been |had been |are |being )?(?:reportedly )?"
+                r"(killed|dead|died|wounded|injured|hurt)\b", re.I), 1, 2),
+    (re.compile(rf"\b(killing|wounding|injuring|leaving) {_Q}{_NUM}\b", re.I), 2, 1),
+]
 
 
 @dataclass(frozen=True)
 class Count:
     kind: str  # fatalities / injuries
     value: int
-    token: int  # index of the word that states it, within the doc
+    token: int  # index of the word that states it, within the doc (-1 for pattern matches)
+    group: str = "people"  # the victims: "people" when unspecified, else their head noun's lemma
 
 
 def _num(token: Token) -> int | None:
@@ -46,9 +62,17 @@ def _num(token: Token) -> int | None:
     return WORDS.get(text)
 
 
+def _word_num(text: str) -> int | None:
+    text = text.lower().replace(",", "")
+    if text.isdigit():
+        return int(text)
+    return WORDS.get(text.split()[-1])
+
+
 def count_of(head: Token) -> int | None:
     """The number a victim phrase states: nummod, a number as head, "dozens of", "a soldier"."""
-    if head.lower_ in ("no", "none", "nobody") or any(c.lower_ == "no" and c.dep_ == "det" for c in head.children):
+    if head.lower_ in ("no", "none", "nobody", "anyone", "anybody") or any(
+            c.lower_ == "no" and c.dep_ == "det" for c in head.children):
         return 0
     if head.lower_ == "one" and any(c.lower_ == "no" for c in head.children):
         return 0
@@ -69,6 +93,24 @@ def count_of(head: Token) -> int | None:
     return None
 
 
+def _group(head: Token) -> str:
+    lemma = head.lemma_.lower()
+    if head.pos_ in ("NUM", "PRON") or lemma in GENERIC:
+        of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        inner = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if inner is not None and inner.pos_ == "NOUN" and inner.lemma_.lower() not in GENERIC:
+            return inner.lemma_.lower()
+        return "people"
+    return lemma
+
+
+def _victims(head: Token) -> list[Token]:
+    """The victim phrase and the phrases coordinated with it ("four soldiers and 20 assailants")."""
+    out = [head]
+    out += [c for c in head.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "NUM", "PROPN", "PRON")]
+    return out
+
+
 def _victim(token: Token) -> Token | None:
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
     want = ("nsubjpass",) if passive else ("dobj",)
@@ -77,11 +119,36 @@ def _victim(token: Token) -> Token | None:
     for c in token.children:
         if c.dep_ in want:
             return c
+    if token.dep_ == "conj" and token.head.pos_ in ("VERB", "AUX"):
+        shared = _victim(token.head)  # "no one was killed or injured"
+        if shared is not None and count_of(shared) == 0:
+            return shared
     if token.dep_ in ("acl", "relcl") and token.head.pos_ in ("NOUN", "PROPN", "NUM"):
         return token.head  # "three soldiers killed in the attack"
     if token.dep_ == "amod" and token.tag_ == "VBN":
         return token.head
     return None
+
+
+def _kill_shaped(t: Token) -> bool:
+    """"shot dead", "beaten to death", "hacked to death"."""
+    if any(c.lower_ == "dead" for c in t.children):
+        return True
+    return any(c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ == "death" for g in c.children)
+               for c in t.children)
+
+
+def _in_subset(tok: Token) -> bool:
+    cur = tok
+    for _ in range(3):
+        if cur.dep_ == "pobj" and cur.head.lower_ in SUBSET and cur.head.head.pos_ in ("NOUN", "NUM", "PRON"):
+            return True
+        if cur.dep_ == "prep" and cur.lower_ in SUBSET:
+            return True
+        if cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
 
 
 def counts(sent: Span) -> list[Count]:
@@ -90,7 +157,7 @@ def counts(sent: Span) -> list[Count]:
         lemma = t.lemma_.lower()
         kind = None
         victim = None
-        if t.pos_ in ("VERB", "AUX") and (lemma in KILL or lemma in DIE):
+        if t.pos_ in ("VERB", "AUX") and (lemma in KILL or lemma in DIE or _kill_shaped(t)):
             kind, victim = "fatalities", _victim(t)
         elif t.pos_ == "VERB" and lemma in WOUND:
             kind, victim = "injuries", _victim(t)
@@ -100,11 +167,26 @@ def counts(sent: Span) -> list[Count]:
                 kind, victim = "fatalities", next((c for c in t.children if c.dep_ == "nsubj"), None)
             elif obj is not None and obj.pos_ in ("NOUN", "NUM"):
                 kind, victim = "fatalities", obj
+        elif t.pos_ == "VERB" and lemma == "leave":
+            obj = next((c for c in t.children if c.dep_ == "dobj"), None)
+            state = next((c for c in t.subtree if c.lower_ in DEAD_ADJ and c.i > t.i), None)
+            if obj is not None and state is not None:
+                kind, victim = DEAD_ADJ[state.lower_], obj
+        elif lemma in ("casualty", "injury", "death", "fatality") and any(
+                c.dep_ == "det" and c.lower_ == "no" for c in t.children):
+            out.append(Count("fatalities", 0, t.i))
+            if lemma in ("casualty", "injury"):
+                out.append(Count("injuries", 0, t.i))
+            continue
         elif t.lower_ in DEAD_ADJ and t.pos_ in ("ADJ", "VERB") and t.dep_ in ("oprd", "acomp", "amod", "xcomp",
                                                                                 "ccomp", "advcl", "conj"):
             kind = DEAD_ADJ[t.lower_]
+            before = t.nbor(-1) if t.i > sent.start else None
             if t.dep_ == "amod":
                 victim = t.head
+            elif before is not None and before.pos_ in ("NUM", "NOUN") and (
+                    _num(before) is not None or any(c.dep_ == "nummod" for c in before.children)):
+                victim = before  # "and dozens injured", "12 others wounded"
             else:
                 gov = t.head
                 victim = next((c for c in gov.children if c.dep_ in ("dobj", "nsubj", "nsubjpass") and c != t), None)
@@ -118,17 +200,30 @@ def counts(sent: Span) -> list[Count]:
             if nums:
                 out.append(Count(kind, min(nums), t.i))
             continue
-        if kind and victim is not None:
-            n = count_of(victim)
-            if n is None and victim.dep_ == "pobj":
-                n = count_of(victim.head.head)
-            if n is None:
-                prep_of = [c for c in victim.children if c.dep_ == "prep" and c.lower_ == "of"]
-                if prep_of and victim.pos_ in ("NUM", "PRON"):
-                    n = _num(victim)
+        if not kind or victim is None or _in_subset(victim):
+            continue
+        for v in _victims(victim):
+            n = count_of(v)
+            if n is None and v.dep_ == "pobj":
+                n = count_of(v.head.head)
+            if n is None and v.pos_ in ("NUM", "PRON") and any(c.dep_ == "prep" and c.lower_ == "of"
+                                                                  for c in v.children):
+                n = _num(v)
             if n is not None:
-                out.append(Count(kind, n, t.i))
+                out.append(Count(kind, n, t.i, _group(v)))
+    found = {c.kind for c in out}
+    for rx, num_group, word_group in _PATTERNS:  # what the parse missed, kind by kind
+        for m in rx.finditer(sent.text):
+            word = m.group(word_group).lower()
+            kind = "fatalities" if word in ("killed", "dead", "died", "killing", "leaving") else "injuries"
+            n = _word_num(m.group(num_group))
+            if kind not in found and n is not None and not _subset_text(sent.text, m.start()):
+                out.append(Count(kind, n, -1))
     return _dedupe(out)
+
+
+def _subset_text(text: str, start: int) -> bool:
+    return bool(re.search(r"\b(including|among them|of them|of whom)\s*$", text[:start], re.I))
 
 
 def _dedupe(found: list[Count]) -> list[Count]:
@@ -141,3 +236,22 @@ def _dedupe(found: list[Count]) -> list[Count]:
             seen.add(key)
             out.append(c)
     return out
+
+
+def combine(found: Iterable[Count], kind: str) -> int | None:
+    """One event's figure from every count its sentences state.
+
+    Totals of unspecified victims ("nine people") are reports of the same toll: the lowest wins
+    (conflicting sources, ACLED's conservative rule). Without such a total, each victim group
+    (soldiers, militants, civilians) is one side's toll: the lowest report of each group, summed.
+    """
+    values = [c for c in found if c.kind == kind]
+    if not values:
+        return None
+    generic = [c.value for c in values if c.group == "people"]
+    if generic:
+        return min(generic)
+    groups: dict[str, int] = {}
+    for c in values:
+        groups[c.group] = min(groups.get(c.group, c.value), c.value)
+    return sum(groups.values())

@@ -190,6 +190,7 @@ def _read_event_lines(path: str) -> list[Event]:
     from pydantic import ValidationError
 
     out: list[Event] = []
+    bad = 0
     with _open_in(path) as f:
         for n, line in enumerate(f, start=1):
             if not line.strip():
@@ -197,7 +198,12 @@ def _read_event_lines(path: str) -> list[Event]:
             try:
                 out.append(Event.model_validate_json(line))
             except ValidationError as exc:
-                print(f"truce: skipped line {n} of {path}: not an event: {str(exc).splitlines()[0]}", file=sys.stderr)
+                bad += 1
+                err = exc.errors()[0]
+                where = ".".join(str(x) for x in err["loc"]) or "record"
+                print(f"truce: skipped line {n} of {path}: not an event: {where}: {err['msg']}", file=sys.stderr)
+    if bad and not out:
+        raise SystemExit(f"truce: no event could be read from {path}")
     return out
 
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from . import geo, nlp
+from .casualties import Count
 from .records import Actor, Location
 
 GENERIC_SUBTYPES = {None, "Armed clash", "Attack"}
@@ -31,7 +32,7 @@ class Draft:
     location: Location | None
     casualty_only: bool
     sentences: list[nlp.Sentence]
-    counts: dict[int, dict[str, int]] = field(default_factory=dict)  # sentence index -> kind -> sum
+    counts: dict[int, list[Count]] = field(default_factory=dict)  # sentence index -> tolls it states
     settled: set[str] = field(default_factory=set)  # actor names whose null country is deliberate
     by_demonym: set[str] = field(default_factory=set)  # actor names whose country is only an adjective's
     headline: bool = False  # told only by the article's headline line

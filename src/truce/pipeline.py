@@ -259,13 +259,10 @@ class Extractor:
         location, extra = _pick_place(c, usable, material)
         if location is None and not material:
             location = ctx.dateline or ctx.main_place(_paragraph_country(s, lex))
-        by_kind: dict[str, int] = {}
-        if plover in ("ASSAULT", "PROTEST"):
-            for n in counts:
-                by_kind[n.kind] = by_kind.get(n.kind, 0) + n.value
+        tolls = list(counts) if plover in ("ASSAULT", "PROTEST") else []
         return Draft(plover=plover, category="material" if material else "verbal", subtype=subtype, actor1=a1,
                      actor2=a2, day=day, precision=precision, own_date=own_date, status=status, location=location,
-                     casualty_only=c.trigger.casualty, sentences=[s], counts={s.index: by_kind} if by_kind else {},
+                     casualty_only=c.trigger.casualty, sentences=[s], counts={s.index: tolls} if tolls else {},
                      settled={a.name for a in (a1, a2) if a is not None and a.name in memory.settled},
                      by_demonym={a.name for a in (a1, a2) if a is not None and a.name in memory.by_demonym},
                      extra_places=extra, object_word=c.object.lemma_.lower() if c.object is not None else None)
@@ -319,12 +316,8 @@ class Extractor:
                   for a in (d.actor1, d.actor2))
         if d.category == "material":
             a1, a2 = _default_sides(d, a1, a2, home)
-        fat = inj = None
-        if d.counts:
-            fats = [c["fatalities"] for c in d.counts.values() if "fatalities" in c]
-            injs = [c["injuries"] for c in d.counts.values() if "injuries" in c]
-            fat = max(fats) if fats else None
-            inj = max(injs) if injs else None
+        found = [c for per in d.counts.values() for c in per]
+        fat, inj = casualties.combine(found, "fatalities"), casualties.combine(found, "injuries")
         evidence = [Evidence(text=s.text, start=s.start, end=s.end) for s in sorted(d.sentences,
                                                                                     key=lambda s: s.index)]
         event_type = lexicon.SUB_TO_TYPE.get(d.subtype) if d.subtype and d.category == "material" else None
