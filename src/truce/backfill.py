@@ -227,8 +227,9 @@ def cluster_client(scheduler: str | None = None, workers: int | None = None,
             yield client
         return
     n = workers or os.cpu_count() or 1
-    with LocalCluster(n_workers=n, threads_per_worker=1, processes=processes, host="127.0.0.1",
-                      dashboard_address=None) as cluster, Client(cluster) as client:
+    where = {"host": "127.0.0.1"} if processes else {}  # in-process workers talk over inproc://, not TCP
+    with LocalCluster(n_workers=n, threads_per_worker=1, processes=processes, dashboard_address=None,
+                      **where) as cluster, Client(cluster) as client:
         yield client
 
 

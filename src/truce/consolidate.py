@@ -13,6 +13,8 @@ from .casualties import Count
 from .records import Actor, Location
 
 GENERIC_SUBTYPES = {None, "Armed clash", "Attack"}
+PROTEST_SEVERITY = {"Peaceful protest": 0, "Protest with intervention": 1, "Excessive force against protesters": 2,
+                    "Violent demonstration": 3}
 TERRITORIAL = {"Government regains territory", "Non-state actor overtakes territory"}
 
 
@@ -101,6 +103,8 @@ def absorb(into: Draft, d: Draft) -> None:
         into.day, into.precision, into.own_date = d.day or into.day, d.precision or into.precision, d.own_date
     if into.subtype in GENERIC_SUBTYPES and d.subtype not in GENERIC_SUBTYPES:
         into.subtype = d.subtype
+    elif PROTEST_SEVERITY.get(d.subtype or "", -1) > PROTEST_SEVERITY.get(into.subtype or "", 99):
+        into.subtype = d.subtype
     into.casualty_only = into.casualty_only and d.casualty_only
     into.actor1 = into.actor1 or d.actor1  # the first statement of a side wins
     into.actor2 = into.actor2 or d.actor2
@@ -130,6 +134,7 @@ def merge(drafts: list[Draft]) -> list[Draft]:
     """One event per happening: first what one sentence tells twice, then across the article."""
     merged = sorted(_merge_pass(_merge_pass(drafts, True), False), key=lambda d: d.first)
     merged = [d for d in merged if not d.headline]  # a headline the body never tells is too thin to code
+    merged = _fold_crowd_control(merged)
     for i, d in enumerate(merged):  # "later", "in response": a violent event without a place of its own
         if d.location is None and d.plover in ("ASSAULT", "PROTEST"):
             prior = [p for p in merged[:i] if p.plover in ("ASSAULT", "PROTEST") and p.location is not None
@@ -137,6 +142,25 @@ def merge(drafts: list[Draft]) -> list[Draft]:
             if prior:
                 d.location = prior[-1].location
     return merged
+
+
+def _fold_crowd_control(drafts: list[Draft]) -> list[Draft]:
+    """Arrests of unnamed people beside a protest of the same day and place belong to that protest
+    (GUIDELINES.md): they make it a protest with intervention, not a separate event."""
+    out: list[Draft] = []
+    protests = [d for d in drafts if d.plover == "PROTEST"]
+    for d in drafts:
+        if d.subtype == "Arrests" and (d.actor2 is None or d.actor2.kind in ("protesters", "civilians", "other")):
+            near = [p for p in protests if abs(p.first - d.first) <= 3 and _places_agree(p.location, d.location)
+                    and (p.day is None or d.day is None or abs((p.day - d.day).days) <= 1)]
+            if near:
+                host = near[0]
+                host.sentences += [s for s in d.sentences if s not in host.sentences]
+                if PROTEST_SEVERITY.get(host.subtype or "", 0) < 1:
+                    host.subtype = "Protest with intervention"
+                continue
+        out.append(d)
+    return out
 
 
 def split_by_place(drafts: list[Draft]) -> list[Draft]:

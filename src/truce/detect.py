@@ -45,7 +45,7 @@ LIGHT_VERBS = {"hold", "have", "attend", "host", "begin", "start", "open", "conc
                "perpetrate", "commit", "execute", "intensify", "escalate", "erupt", "continue", "face",
                "introduce", "renew", "tighten", "lift", "level", "voice", "express", "issue", "make", "file",
                "flare", "spread", "rage", "grip", "rock", "hit", "trigger", "spark", "prompt", "follow",
-               "see", "witness", "quell", "dispute"}
+               "see", "witness", "quell", "dispute", "fire", "use", "deploy", "spray", "lob", "shoot"}
 
 
 @dataclass

@@ -38,6 +38,9 @@ DATE_TOLERANCE = {"day": 1, "week": 7, "month": 31}
 PLACE_RANK = {"town": 0, "district": 1, "region": 2, "country": 3}
 PLACE_KM = {"town": 40.0, "district": 80.0, "region": 250.0}
 MAX_KM = max(PLACE_KM.values())
+# A report joins a canonical event only when it agrees with its members beyond the bare gates (mean
+# pair_score): e.g. same sub-type and day (0.5) will do; another sub-type a day off at 20 km (0.35) won't.
+MIN_JOIN_SCORE = 0.4
 KM_PER_DEGREE = 111.2
 
 # ACLED event types that outlets use for one happening: a clash reported as shelling, shelling that
@@ -52,8 +55,9 @@ COMPATIBLE_TYPES = {
 DISTINCT_SUBTYPES = {"Sexual violence", "Abduction/forced disappearance", "Chemical weapon"}
 # Types whose two sides are interchangeable (a clash "between A and B" is also one between B and A).
 SYMMETRIC_PLOVER = {"CONSULT", "COOPERATE", "AGREE"}
-ARMED_KIND_GROUP = {"state_forces": "state", "government": "state", "rebels": "nonstate", "militia": "nonstate"}
-KIND_GROUP = {**ARMED_KIND_GROUP, "civilians": "people", "protesters": "people", "international": "international"}
+SIDE_GROUP = {"state_forces": "state", "government": "state", "rebels": "nonstate", "militia": "nonstate",
+              "civilians": "people", "protesters": "people"}
+KIND_GROUP = {**SIDE_GROUP, "international": "international"}
 
 
 class Source(Record):
@@ -199,14 +203,22 @@ def _compound(actor: Actor) -> bool:
 def sides_compatible(x: Actor | None, y: Actor | None) -> bool:
     if x is None or y is None or _compound(x) or _compound(y):
         return True
-    if x.country and y.country:
-        return x.country == y.country
-    gx, gy = ARMED_KIND_GROUP.get(x.kind), ARMED_KIND_GROUP.get(y.kind)
+    if x.country and y.country and x.country != y.country:
+        return False
+    return kinds_compatible(x, y)
+
+
+def kinds_compatible(x: Actor | None, y: Actor | None) -> bool:
+    """State forces, armed non-state groups and unarmed people are different sides; "other" and
+    "international" are vague enough to go with anything."""
+    if x is None or y is None or _compound(x) or _compound(y):
+        return True
+    gx, gy = SIDE_GROUP.get(x.kind), SIDE_GROUP.get(y.kind)
     return gx is None or gy is None or gx == gy
 
 
 def symmetric(a: Event, b: Event) -> bool:
-    return "Battles" in (a.event_type, b.event_type) or a.plover_type in SYMMETRIC_PLOVER
+    return a.event_type == b.event_type == "Battles" or a.plover_type in SYMMETRIC_PLOVER
 
 
 def actor_alignments(a: Event, b: Event) -> list[tuple[tuple[Actor | None, Actor | None], ...]]:
@@ -386,11 +398,13 @@ def reconcile(members: list[Event], urls: Mapping[str, str] | None = None) -> Ca
 # --- the incremental merger ----------------------------------------------------------------------
 
 UNDATED = 10**7  # sorts after every real date ordinal
+Key = tuple[int, int, str]  # (date ordinal, place precision rank, event id)
 
 
-def order_key(e: Event) -> tuple[int, str]:
-    """The fixed order of the greedy pass that defines the clustering."""
-    return (e.event_date.toordinal() if e.event_date else UNDATED, e.event_id)
+def order_key(e: Event) -> Key:
+    """The fixed order of the greedy pass that defines the clustering: by date, precise places first."""
+    rank = PLACE_RANK[e.location.precision] if e.location else len(PLACE_RANK)
+    return (e.event_date.toordinal() if e.event_date else UNDATED, rank, e.event_id)
 
 
 def _cell(loc: Location) -> tuple[int, int]:
@@ -423,11 +437,11 @@ class Merger:
         self.urls: dict[str, str] = dict(urls or {})
         self.stats = MergeStats()
         self._events: dict[str, Event] = {}
-        self._key: dict[str, tuple[int, str]] = {}
+        self._key: dict[str, Key] = {}
         self._adj: dict[str, dict[str, float]] = {}
         self._index: dict[tuple, set[str]] = {}
         self._cluster_of: dict[str, int] = {}
-        self._members: dict[int, list[tuple[tuple[int, str], str]]] = {}
+        self._members: dict[int, list[tuple[Key, str]]] = {}
         self._next_cluster = 0
 
     def __len__(self) -> int:
@@ -515,7 +529,7 @@ class Merger:
                     del self._index[k]
 
     # clusters ---------------------------------------------------------------------------------
-    def _view(self, c: int, before: tuple[int, str]) -> list[str]:
+    def _view(self, c: int, before: Key) -> list[str]:
         """Members of a canonical event that come before `before` in the greedy order."""
         out = []
         for k, mid in self._members[c]:
@@ -527,7 +541,7 @@ class Merger:
     def _decide(self, eid: str) -> int | None:
         """Where the greedy pass puts `eid`: the best-scoring canonical event it fits, or none."""
         key, art, adj = self._key[eid], self._events[eid].article_id, self._adj[eid]
-        best: tuple[float, tuple[int, str]] | None = None
+        best: tuple[float, Key] | None = None
         choice = None
         seen: set[int] = set()
         for nid in adj:
@@ -542,6 +556,8 @@ class Merger:
                 continue
             score = sum(adj[m] for m in view) / len(view)
             first = self._key[view[0]]
+            if score < MIN_JOIN_SCORE:
+                continue
             if best is None or score > best[0] or (score == best[0] and first < best[1]):
                 best, choice = (score, first), c
         return choice
@@ -565,14 +581,14 @@ class Merger:
             self._members[c].remove((self._key[eid], eid))
         return c
 
-    def _affected(self, clusters: Iterable[int], after: tuple[int, str], extra: Iterable[str] = ()) -> set[str]:
+    def _affected(self, clusters: Iterable[int], after: Key, extra: Iterable[str] = ()) -> set[str]:
         """Later reports whose placement may change because these canonical events changed."""
         out: set[str] = set()
         ids = list(extra)
         for c in clusters:
             ids += [m for _, m in self._members.get(c, [])]
         for m in ids:
-            if self._key.get(m, (-1, "")) > after:
+            if self._key.get(m, (-1, -1, "")) > after:
                 out.add(m)
             for n in self._adj.get(m, {}):
                 if self._key[n] > after:

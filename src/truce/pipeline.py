@@ -384,6 +384,12 @@ def _infer_addressees(drafts: list[Draft]) -> None:
             last_claimant = d.actor1
 
 
+def _crowd_in(s: nlp.Sentence, lex: lexicon.Lexicon) -> bool:
+    """The sentence speaks of protesters or demonstrators."""
+    return any(lex.noun_kinds.get(t.lemma_.lower()) == "protesters" and t.lemma_.lower() not in ("supporter", "youth")
+               for t in s.span)
+
+
 def _perfect(tok: Token) -> bool:
     """Present perfect ("has killed"): a running total more often than one incident."""
     return any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in tok.children)

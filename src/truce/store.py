@@ -6,7 +6,9 @@ event ids, so re-running a batch adds nothing and changes nothing.
 
 Tables: `articles` (one per input article, with a content hash), `events` (every field of the Event
 record as a column, plus the record itself as JSON), `evidence` (one row per evidence sentence),
-`sources` (event <-> article links: an event may be told by several articles) and `skips`.
+`sources` (event <-> article links: an event may be told by several articles; role "stated" when the
+article's own extraction produced the event, "linked" when a later step such as cross-article merging
+added it) and `skips`.
 """
 
 from __future__ import annotations
@@ -46,6 +48,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from .records import Article, Event, Skip
 
 metadata = MetaData()
+STATED, LINKED = "stated", "linked"
 
 # Keys that sort undated / untolled events last in a descending sort; the same expressions back the
 # indexes below so keyset pagination stays an index walk.
@@ -111,6 +114,7 @@ sources = Table(
     Column("event_id", String(128), ForeignKey("events.event_id", ondelete="CASCADE"), primary_key=True),
     Column("article_id", String(512), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True,
            index=True),
+    Column("role", String(8), nullable=False),
     Column("linked_at", String(40), nullable=False),
 )
 skips = Table(
@@ -249,13 +253,16 @@ def _upsert(conn: Connection, table: Table, rows: Sequence[dict[str, Any]], keys
 def _save(conn: Connection, article: Article, found: list[Event]) -> None:
     _upsert(conn, articles, [article_row(article)], ["id"], keep=["stored_at"])
     ids = {e.event_id for e in found}
-    linked = set(conn.execute(select(sources.c.event_id).where(sources.c.article_id == article.id)).scalars())
-    stale = sorted(linked - ids)
+    stated = set(conn.execute(select(sources.c.event_id).where(sources.c.article_id == article.id,
+                                                               sources.c.role == STATED)).scalars())
+    stale = sorted(stated - ids)
     if stale:  # events this article no longer states: unlink, and drop those no article states any more
-        conn.execute(delete(sources).where(sources.c.article_id == article.id, sources.c.event_id.in_(stale)))
+        conn.execute(delete(sources).where(sources.c.article_id == article.id, sources.c.event_id.in_(stale),
+                                           sources.c.role == STATED))
         orphans = select(events.c.event_id).where(
             events.c.event_id.in_(stale),
-            ~select(sources.c.event_id).where(sources.c.event_id == events.c.event_id).exists())
+            ~select(sources.c.event_id).where(sources.c.event_id == events.c.event_id,
+                                              sources.c.role == STATED).exists())
         conn.execute(delete(events).where(events.c.event_id.in_(orphans.scalar_subquery())))
     if not found:
         return
@@ -271,8 +278,10 @@ def _save(conn: Connection, article: Article, found: list[Event]) -> None:
     if spans:
         conn.execute(evidence.insert(), spans)
     now = _now()
-    links = {(e.event_id, a) for e in found for a in (e.article_id, article.id)}
-    _upsert(conn, sources, [{"event_id": ev, "article_id": a, "linked_at": now} for ev, a in sorted(links)],
+    _upsert(conn, sources, [{"event_id": i, "article_id": article.id, "role": STATED, "linked_at": now}
+                            for i in sorted(ids)], ["event_id", "article_id"], keep=["linked_at"])
+    others = sorted({(e.event_id, e.article_id) for e in found if e.article_id != article.id})
+    _upsert(conn, sources, [{"event_id": i, "article_id": a, "role": LINKED, "linked_at": now} for i, a in others],
             ["event_id", "article_id"], update=False)
 
 
@@ -293,9 +302,12 @@ def save_many(engine: Engine, batch: Iterable[tuple[Article, Iterable[Event]]]) 
 
 
 def add_sources(engine: Engine, event_id: str, article_ids: Iterable[str]) -> None:
-    """Record that more (stored) articles tell an already stored event; re-adding a link is a no-op."""
+    """Record that more (stored) articles tell an already stored event (cross-article merging).
+
+    Re-adding a link is a no-op, and re-saving an article keeps the links added here."""
     now = _now()
-    rows = [{"event_id": event_id, "article_id": a, "linked_at": now} for a in sorted(set(article_ids))]
+    rows = [{"event_id": event_id, "article_id": a, "role": LINKED, "linked_at": now}
+            for a in sorted(set(article_ids))]
     with engine.begin() as conn:
         _upsert(conn, sources, rows, ["event_id", "article_id"], update=False)
 
