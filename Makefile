@@ -22,4 +22,5 @@ lint: install-test
 	$(BIN)/ruff check src tests benchmarks
 
 test: install-test lint
+	@test -x /usr/bin/chromium || (apt-get update && apt-get install -y chromium)
 	$(BIN)/pytest -q
