@@ -101,7 +101,9 @@ def absorb(into: Draft, d: Draft) -> None:
         into.day, into.precision, into.own_date, into.status = d.day, d.precision, d.own_date, d.status
     elif (not into.own_date and d.own_date) or into.day is None:
         into.day, into.precision, into.own_date = d.day or into.day, d.precision or into.precision, d.own_date
-    if (into.subtype in GENERIC_SUBTYPES and d.subtype not in GENERIC_SUBTYPES) or PROTEST_SEVERITY.get(d.subtype or "", -1) > PROTEST_SEVERITY.get(into.subtype or "", 99):
+    specific = into.subtype in GENERIC_SUBTYPES and d.subtype not in GENERIC_SUBTYPES
+    harsher = PROTEST_SEVERITY.get(d.subtype or "", -1) > PROTEST_SEVERITY.get(into.subtype or "", 99)
+    if specific or harsher:
         into.subtype = d.subtype
     into.casualty_only = into.casualty_only and d.casualty_only
     into.actor1 = into.actor1 or d.actor1  # the first statement of a side wins
