@@ -79,7 +79,7 @@ def count_of(head: Token) -> int | None:
     values = [v for c in head.children if c.dep_ in ("nummod", "quantmod", "amod") for v in [_num(c)] if v]
     for c in head.children:
         if c.dep_ == "nummod":
-            values += [v for t in c.subtree for v in [_num(t)] if v]
+            values += [v for t in c.subtree if t.lower_ not in ("a", "an") for v in [_num(t)] if v]
     if values:
         return min(values)
     own = _num(head)

@@ -10,9 +10,12 @@ from datetime import date
 
 from . import geo, nlp
 from .casualties import Count
-from .records import Actor, Location
+from .records import SUB_TO_TYPE, Actor, Location
 
 GENERIC_SUBTYPES = {None, "Armed clash", "Attack"}
+# When two reports of one happening disagree on the sub-type, the more telling one wins: a bare
+# "blast" or "attack" is any explosion or violence; "a suicide bomber" says which.
+SUBTYPE_RANK = {None: 0, "Armed clash": 1, "Attack": 2, "Remote explosive/landmine/IED": 3}
 PROTEST_SEVERITY = {"Peaceful protest": 0, "Protest with intervention": 1, "Excessive force against protesters": 2,
                     "Violent demonstration": 3}
 TERRITORIAL = {"Government regains territory", "Non-state actor overtakes territory"}
@@ -46,9 +49,12 @@ class Draft:
         return min(s.index for s in self.sentences)
 
 
-def _same_family(a: Draft, b: Draft) -> bool:
+def _same_family(a: Draft, b: Draft, same_sentence: bool = False) -> bool:
     if a.category != "material":
         return True
+    if same_sentence and "Remote explosive/landmine/IED" in (a.subtype, b.subtype) and (
+            SUB_TO_TYPE.get(a.subtype or "") == SUB_TO_TYPE.get(b.subtype or "")):
+        return True  # "a suicide bomber blew himself up": one explosion, told twice
     if a.casualty_only or b.casualty_only or a.subtype == b.subtype:
         return True
     if (a.subtype in TERRITORIAL or b.subtype in TERRITORIAL) and a.subtype != b.subtype:
@@ -81,7 +87,7 @@ def _actors_agree(a: Draft, b: Draft) -> bool:
 
 
 def compatible(a: Draft, b: Draft, same_sentence: bool = False) -> bool:
-    if a.plover != b.plover or not _same_family(a, b):
+    if a.plover != b.plover or not _same_family(a, b, same_sentence):
         return False
     if a.headline or b.headline:
         return True  # a headline restates the body; type is enough
@@ -101,7 +107,7 @@ def absorb(into: Draft, d: Draft) -> None:
         into.day, into.precision, into.own_date, into.status = d.day, d.precision, d.own_date, d.status
     elif (not into.own_date and d.own_date) or into.day is None:
         into.day, into.precision, into.own_date = d.day or into.day, d.precision or into.precision, d.own_date
-    specific = into.subtype in GENERIC_SUBTYPES and d.subtype not in GENERIC_SUBTYPES
+    specific = SUBTYPE_RANK.get(d.subtype, 9) > SUBTYPE_RANK.get(into.subtype, 9)
     harsher = PROTEST_SEVERITY.get(d.subtype or "", -1) > PROTEST_SEVERITY.get(into.subtype or "", 99)
     if specific or harsher:
         into.subtype = d.subtype
