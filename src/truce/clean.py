@@ -12,6 +12,11 @@ from dataclasses import dataclass
 from .lexicon import Lexicon
 
 _PARA = re.compile(r"[^\n]+")
+# "MOGADISHU, Nov 30 (Reuters) - ", "GOMA, DR Congo (AFP) - ", "Tripoli - ", "NAIROBI: " opening a paragraph
+DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z .'-]{2,40}|[A-Z][a-z]+(?: [A-Z][a-z]+)?)"
+    r"(?:,\s*(?:[A-Z][A-Za-z.]+ ?){1,3})?(?:,?\s*[A-Z][a-z]{2,8}\.? \d{1,2})?\s*"
+    r"(?:\((?:[^)]{2,60})\))?\s*[-–—:]\s+")
 
 
 @dataclass(frozen=True)
@@ -25,6 +30,7 @@ class Paragraph:
 class Cleaned:
     kept: list[Paragraph]
     dropped: list[tuple[Paragraph, str]]  # with the reason, for debugging and tests
+    dateline: str | None = None  # the place a wire dateline names, kept out of the parsed text
 
 
 def _is_caps_line(text: str) -> bool:
@@ -59,4 +65,17 @@ def clean(text: str, lex: Lexicon) -> Cleaned:
             dropped.append((p, "section label"))
             continue
         kept.append(p)
-    return Cleaned(kept, dropped)
+    dateline = None
+    for i, p in enumerate(kept[:2]):
+        m = DATELINE.match(p.text)
+        if m and _is_dateline(m):
+            dateline = m.group("place").strip()
+            kept[i] = Paragraph(p.start + m.end(), p.end, p.text[m.end():])
+            break
+    return Cleaned(kept, dropped, dateline)
+
+
+def _is_dateline(m: re.Match[str]) -> bool:
+    """An all-caps place, or a place with an agency or date: not "Police said: ..."."""
+    place = m.group("place")
+    return place.isupper() or "(" in m.group(0) or len(place.split()) == 1 and m.group(0).rstrip()[-1] in "-–—"

@@ -45,7 +45,11 @@ LIGHT_VERBS = {"hold", "have", "attend", "host", "begin", "start", "open", "conc
                "perpetrate", "commit", "execute", "intensify", "escalate", "erupt", "continue", "face",
                "introduce", "renew", "tighten", "lift", "level", "voice", "express", "issue", "make", "file",
                "flare", "spread", "rage", "grip", "rock", "hit", "trigger", "spark", "prompt", "follow",
-               "see", "witness", "quell", "dispute", "fire", "use", "deploy", "spray", "lob", "shoot"}
+               "see", "witness", "quell", "dispute", "fire", "use", "deploy", "spray", "lob", "shoot",
+               # a weapon that acts or is met: "a roadside bomb killed", "stepped on a landmine"
+               "kill", "wound", "injure", "strike", "explode", "detonate", "plant", "step", "damage", "destroy",
+               "target", "rip", "tear", "claim", "blow", "set", "leave", "defuse"}
+IRREAL_MARKS = {"if", "unless", "until", "whether", "lest", "till"}
 
 
 @dataclass
@@ -111,12 +115,18 @@ class RuleDetector:
         return out
 
     def _demand(self, tok: Token) -> Trigger | None:
-        """"X said Y must/should be done": the speaker asks for it (REQUEST), a pattern, not a word."""
+        """"X said Y must/should be done": the speaker asks for it (REQUEST); "X said it would keep
+        attacking": the speaker threatens (THREATEN). Patterns of a clause, not words."""
         if _key(tok) not in REPORTING or tok.pos_ != "VERB":
             return None
         for comp in _children(tok, ("ccomp",)):
             if any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in comp.children):
                 return self.lex.demand
+            future = any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall") for c in comp.children)
+            if future and any(t.plover == "ASSAULT" and not t.casualty
+                              for w in [comp, *_children(comp, ("xcomp",))]
+                              for t in self.lex.triggers.get(_key(w), ())):
+                return self.lex.threat
         return None
 
     @staticmethod
@@ -168,6 +178,8 @@ class RuleDetector:
         blocked = IRREALIS if material else IRREALIS_VERBAL
         if any(_key(g) in blocked and g.i != tok.i for g in chain[:4]):
             return None
+        if any(c.dep_ == "mark" and c.lower_ in IRREAL_MARKS for g in chain[:3] for c in g.children):
+            return None  # "until Indonesia agreed to a referendum": a condition, not a happening
         if trig.needs_future and _tense(tok, chain) != "future":
             return None  # "Moscow would respond" threatens; "did not respond to requests" does not
         if material and _modal(tok, chain):
@@ -181,6 +193,9 @@ class RuleDetector:
         subject, obj, pair = _roles(tok)
         if trig is self.lex.demand:
             obj = self._demanded_of(tok)
+        if trig is self.lex.threat:
+            obj = next((o for comp in _children(tok, ("ccomp",)) for w in [comp, *_children(comp, ("xcomp",))]
+                        for o in _children(w, ("dobj",))), None)
         subject, obj = _not_time(subject), _not_time(obj)
         if trig.casualty and _key(tok) in VICTIM_SUBJECT:  # "X lost a soldier", "two died": the victims' side
             obj, subject = obj or subject, None

@@ -112,6 +112,11 @@ class Lexicon:
     max_name_words: int = 1
 
     @cached_property
+    def threat(self) -> Trigger:
+        return Trigger(id="threat.future", head="say", extra=(), pos=frozenset({"VERB"}), plover="THREATEN",
+                       subtype=None)
+
+    @cached_property
     def demand(self) -> Trigger:
         return Trigger(id="demand.modal", head="say", extra=(), pos=frozenset({"VERB"}), plover="REQUEST",
                        subtype=None)

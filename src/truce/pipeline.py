@@ -33,7 +33,6 @@ PERIOD_TOLL = re.compile(r"\b(since (?:the start|the beginning|january|february|
 NON_STATE = {"rebels", "militia", "protesters", "civilians"}
 SCHEDULABLE = {"CONSULT", "PROTEST", "AGREE", "MOBILIZE", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT",
                "COOPERATE", "AID", "RETREAT", "SANCTION", "CONCEDE"}
-DATELINE = re.compile(r"^\s*([A-Z][A-Za-z .'-]{2,40}?)(?:,\s*[A-Za-z .]+)?\s*(?:\([^)]{2,60}\))?\s*[-–—:]\s")
 PLOVER_OF_SUBTYPE = {
     "Peaceful protest": "PROTEST", "Protest with intervention": "PROTEST",
     "Excessive force against protesters": "PROTEST", "Violent demonstration": "PROTEST",
@@ -78,15 +77,15 @@ class Extractor:
     def extract(self, article: Article) -> list[Event]:
         cleaned = clean.clean(article.text, self.lex)
         sentences = nlp.analyse(cleaned.kept, self.model)
-        return self._events(article, sentences)
+        return self._events(article, sentences, cleaned.dateline)
 
     # --- per article -------------------------------------------------------------------------------
-    def _context(self, article: Article, sentences: list[nlp.Sentence]) -> Context:
+    def _context(self, sentences: list[nlp.Sentence], dateline: str | None) -> Context:
         ctx = Context()
         for s in sentences:
             ctx.countries.update(places.countries_named(s.span, self.lex))
         names = set(ctx.countries)
-        ctx.dateline = self._dateline(article.text, names)
+        ctx.dateline = self._dateline(dateline, names)
         for s in sentences:
             for p in places.mentions(s.span, self.lex, self.gaz, names):
                 ctx.places[p.location] += 1
@@ -108,11 +107,11 @@ class Extractor:
                 return True
         return False
 
-    def _events(self, article: Article, sentences: list[nlp.Sentence]) -> list[Event]:
+    def _events(self, article: Article, sentences: list[nlp.Sentence], dateline: str | None) -> list[Event]:
         lex, pub = self.lex, article.published
         if self._off_topic(sentences):
             return []
-        ctx = self._context(article, sentences)
+        ctx = self._context(sentences, dateline)
         context = set(ctx.countries)
         memory = actors.ActorMemory()
         drafts: list[Draft] = []
@@ -194,11 +193,10 @@ class Extractor:
                 if subj is not None and subj.pos_ != "PRON":
                     actors.resolve(subj, self.lex, pub, memory)
 
-    def _dateline(self, text: str, context: set[str]) -> Location | None:
-        m = DATELINE.match(text)
-        if not m:
+    def _dateline(self, name: str | None, context: set[str]) -> Location | None:
+        if not name:
             return None
-        place = geo.rank(m.group(1).strip().title(), self.gaz, context, ())
+        place = geo.rank(name.title(), self.gaz, context, ())
         if place is None:
             return None
         return Location(name=place.name, country=place.country, latitude=place.latitude,
