@@ -255,8 +255,8 @@ class Extractor:
         roles = {t.i for t in (c.subject, c.object) if t is not None}
         usable = [p for p in places_here if p.token.i not in roles]
         location, extra = _pick_place(c, usable, material)
-        if location is None and not material:
-            location = ctx.dateline or ctx.main_place(_paragraph_country(s, lex))
+        if location is None and (not material or s.paragraph <= 1):
+            location = ctx.dateline if material else ctx.dateline or ctx.main_place(_paragraph_country(s, lex))
         tolls = list(counts) if plover in ("ASSAULT", "PROTEST") else []
         return Draft(plover=plover, category="material" if material else "verbal", subtype=subtype, actor1=a1,
                      actor2=a2, day=day, precision=precision, own_date=own_date, status=status, location=location,

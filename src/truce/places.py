@@ -39,11 +39,15 @@ def _area_precision(ent: Span) -> str | None:
     return None
 
 
-def _is_actor_use(root: Token) -> bool:
-    """A place name used for its government or people: subject, possessor, or noun modifier of a noun."""
-    if root.dep_ in ("nsubj", "nsubjpass", "poss"):
+def _is_actor_use(root: Token, lex: Lexicon) -> bool:
+    """A place name used for its government or people: subject, or possessor or modifier of an actor
+    ("Moscow's peacekeepers", "Kenyan police"); "Nairobi's Kibera" and "Tehran's university" stay places."""
+    if root.dep_ in ("nsubj", "nsubjpass"):
         return True
-    return root.dep_ in ("compound", "amod") and root.head.pos_ == "NOUN" and root.head.lower_ not in AREA_WORDS
+    if root.dep_ in ("poss", "compound", "amod") and root.head.pos_ in ("NOUN", "PROPN"):
+        head = root.head.lemma_.lower()
+        return head in lex.noun_kinds and head not in AREA_WORDS
+    return False
 
 
 def _locative(root: Token) -> bool:
@@ -95,7 +99,7 @@ def mentions(sent: Span, lex: Lexicon, gaz: geo.Gazetteer, context: set[str]) ->
             continue
         if label in ("NORP", "PERSON", "ORG") and not _locative(root):
             continue
-        if _is_actor_use(root):
+        if _is_actor_use(root, lex):
             continue
         country = lex.countries.get(key)
         if country is not None:
