@@ -170,7 +170,8 @@ def country_location(iso3: str, lex: Lexicon, gaz: Gazetteer) -> Location | None
                     longitude=cap.longitude if cap else None, precision="country")
 
 
-def rank(name: str, gaz: Gazetteer, context: Iterable[str], actors: Iterable[str]) -> Place | None:
+def rank(name: str, gaz: Gazetteer, context: Iterable[str], actors: Iterable[str],
+         near: Iterable[tuple[float, float]] = ()) -> Place | None:
     """Best candidate for a place name: context countries first, then the name's own spelling, then
     size. A small place outside every country the article names is more likely a namesake than the
     place meant, so it is refused (None) rather than guessed."""
@@ -186,8 +187,13 @@ def rank(name: str, gaz: Gazetteer, context: Iterable[str], actors: Iterable[str
     if not cands:
         return None
 
+    anchors = list(near)
+
     def score(p: Place) -> float:
         s = math.log10(p.population + 10)
+        if anchors and p.latitude is not None and p.longitude is not None:
+            closest = min(distance_km((p.latitude, p.longitude), a) for a in anchors)
+            s += 3 if closest < 150 else (1 if closest < 400 else 0)  # near the article's other places
         if p.feature in ("admin1", "admin2"):
             s = 5.5 if p.feature == "admin1" else 5.0  # a region named outright outranks villages of that name
         if p.country in ctx:

@@ -49,6 +49,7 @@ class Context:
     places: Counter[Location] = field(default_factory=Counter)
     dateline: Location | None = None
     headline: int | None = None  # paragraph index of a headline line repeated in the text
+    anchors: tuple[tuple[float, float], ...] = ()  # where the article's well-known places are
 
     def main_place(self, country: str | None = None) -> Location | None:
         """The article's most named town, in `country` (or the most named country) when given."""
@@ -89,6 +90,8 @@ class Extractor:
         for s in sentences:
             for p in places.mentions(s.span, self.lex, self.gaz, names):
                 ctx.places[p.location] += 1
+        ctx.anchors = tuple((loc.latitude, loc.longitude) for loc in ctx.places
+                            if loc.latitude is not None and loc.longitude is not None and loc.precision != "country")
         if sentences:
             first = [s for s in sentences if s.paragraph == 0]
             text = " ".join(s.text for s in first)
@@ -135,7 +138,7 @@ class Extractor:
             self._note_speakers(s, pub, memory)
             cands = self.detector(s)
             owned = self._own_dates(s, mentions, cands)
-            places_here = places.mentions(s.span, lex, self.gaz, context)
+            places_here = places.mentions(s.span, lex, self.gaz, context, ctx.anchors)
             counts = casualties.counts(s.span)
             violent = [c for c in cands if c.plover == "ASSAULT" and not c.trigger.casualty]
             headline = ctx.headline == s.paragraph

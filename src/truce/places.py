@@ -83,7 +83,8 @@ def _unlabelled(sent: Span) -> list[Span]:
     return out
 
 
-def mentions(sent: Span, lex: Lexicon, gaz: geo.Gazetteer, context: set[str]) -> list[PlaceMention]:
+def mentions(sent: Span, lex: Lexicon, gaz: geo.Gazetteer, context: set[str],
+             near: tuple[tuple[float, float], ...] = ()) -> list[PlaceMention]:
     out: list[PlaceMention] = []
     local = set(countries_named(sent.doc[:], lex))  # the paragraph's own countries
     for ent in [*sent.ents, *_unlabelled(sent)]:
@@ -111,9 +112,9 @@ def mentions(sent: Span, lex: Lexicon, gaz: geo.Gazetteer, context: set[str]) ->
         for suffix in (" district", " province", " region", " governorate", " state", " county", " oblast"):
             if key.endswith(suffix):
                 text = text[: -len(suffix)]
-        place = geo.rank(text, gaz, context, local)
+        place = geo.rank(text, gaz, context, local, near)
         if place is None and "-" in text:
-            place = geo.rank(text.split("-")[0], gaz, context, local)  # "the Bamenda-Bafut road"
+            place = geo.rank(text.split("-")[0], gaz, context, local, near)  # "the Bamenda-Bafut road"
         if place is None:
             continue
         precision = _area_precision(ent) or {"admin1": "region", "admin2": "district"}.get(place.feature, "town")
