@@ -115,15 +115,40 @@ def _countable(c: CanonicalEvent) -> bool:
             and bool(_areas(c)))
 
 
+def negbin_sf(k: int, r: float, p: float) -> float:
+    """P(X >= k) for X negative binomial (r, p): failures before the r-th success, mean r(1-p)/p.
+    Hand-rolled like poisson_sf: a series sum."""
+    if k <= 0:
+        return 1.0
+    q = 1.0 - p
+    if q <= 0:
+        return 0.0
+    log_pmf = math.lgamma(k + r) - math.lgamma(r) - math.lgamma(k + 1) + r * math.log(p) + k * math.log(q)
+    if k > r * q / p:  # above the mean the terms shrink: sum the upper tail directly
+        term, total, i = math.exp(log_pmf), 0.0, k
+        while term > 1e-300 and (total == 0.0 or term > total * 1e-16):
+            total += term
+            term *= (i + r) / (i + 1) * q
+            i += 1
+        return min(1.0, total)
+    term, lower = math.exp(r * math.log(p)), 0.0
+    for i in range(k):
+        lower += term
+        term *= (i + r) / (i + 1) * q
+    return max(0.0, 1.0 - lower)
+
+
 def week_trigger(observed: int, history: list[int], p_threshold: float, minimum: int,
-              metric: Metric) -> Trigger | None:
-    """The quasi-Poisson test of one week against its baseline; a Trigger when it fires."""
+                 metric: Metric) -> Trigger | None:
+    """The test of one week against its baseline (module docstring); a Trigger when it fires."""
     n = len(history)
-    mean = (sum(history) + 0.5) / n
-    raw_mean = sum(history) / n
+    total = sum(history)
+    raw_mean = total / n
     var = sum((h - raw_mean) ** 2 for h in history) / max(1, n - 1)
     phi = max(1.0, var / raw_mean) if raw_mean > 0 else 1.0
-    p = poisson_sf(math.floor(observed / phi), mean / phi)
+    # Poisson rate with a Jeffreys prior, on counts scaled by the dispersion; its uncertainty
+    # (only n weeks of history) turns the Poisson tail into a negative binomial one.
+    p = negbin_sf(math.floor(observed / phi), total / phi + 0.5, n / (n + 1))
     if observed >= minimum and p < p_threshold:
         return Trigger(metric=metric, observed=observed, baseline_mean=round(raw_mean, 3),
                        dispersion=round(phi, 3), p_value=float(f"{p:.3g}"))

@@ -20,7 +20,6 @@ ledger row) leaves the same events.
 
 from __future__ import annotations
 
-import gzip
 import hashlib
 import os
 from collections.abc import Callable, Iterable, Iterator
@@ -39,8 +38,6 @@ from .run import Result, extract_all
 
 if TYPE_CHECKING:
     from distributed import Client
-
-SHARD_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
 
 ledger_metadata = MetaData()
 ledger = Table(
@@ -122,10 +119,6 @@ class Report:
 
 
 # --- planning ---------------------------------------------------------------------------------------
-def digest_of(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
 def _file_digest(path: Path) -> tuple[str, int]:
     h = hashlib.sha256()
     size = 0
@@ -137,18 +130,21 @@ def _file_digest(path: Path) -> tuple[str, int]:
 
 
 def expand(sources: Iterable[str]) -> list[Path]:
-    """Files as given; folders give their shard files (by suffix), recursively, in sorted order."""
+    """Shard files as `truce extract` reads sources (files; folders recursively; globs), each once.
+
+    A source that names nothing stops the backfill before any work, rather than being skipped."""
+    from .ingest.sources import STDIN
+    from .ingest.sources import expand as expand_sources
+
     out: list[Path] = []
-    for src in sources:
-        p = Path(src)
-        if p.is_dir():
-            out.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.name.lower().endswith(SHARD_SUFFIXES)))
-        elif p.is_file():
-            out.append(p)
-        else:
-            raise FileNotFoundError(f"no such shard file or folder: {src}")
+    for item in expand_sources(sources):
+        if isinstance(item, Skip):
+            raise FileNotFoundError(f"{item.source}: {item.detail}")
+        if item == STDIN:
+            raise ValueError("a backfill reads files, not standard input")
+        out.append(Path(item).resolve())
     seen: set[Path] = set()
-    return [p for p in (q.resolve() for q in out) if not (p in seen or seen.add(p))]
+    return [p for p in out if not (p in seen or seen.add(p))]
 
 
 def plan(sources: Iterable[str]) -> list[Shard]:
@@ -160,24 +156,21 @@ def plan(sources: Iterable[str]) -> list[Shard]:
 
 
 # --- the task (runs on a worker) --------------------------------------------------------------------
-def read_shard(path: str, data: bytes) -> Iterator[Article | Skip]:
-    """The shard's records through the project's JSONL reader (gzip-compressed files too)."""
-    from .ingest.jsonl import read_lines
+def read_shard(path: str) -> Iterator[Article | Skip]:
+    """The shard's records through the project's readers (every format `truce extract` reads)."""
+    from .ingest.flow import articles
 
-    if data[:2] == b"\x1f\x8b":
-        data = gzip.decompress(data)
-    return read_lines(data.decode("utf-8", errors="replace").splitlines(), path)
+    return articles([path])
 
 
 def extract_shard(path: str, digest: str) -> ShardResult:
     """Code one shard in this worker process (the extractor is loaded once per process)."""
     t0 = perf_counter()
-    data = Path(path).read_bytes()
-    if digest_of(data) != digest:
+    if _file_digest(Path(path))[0] != digest:
         raise ShardChanged(f"{path} changed since it was planned; run the backfill again")
     results: list[Result] = []
     skips: list[Skip] = []
-    for r in extract_all(read_shard(path, data)):
+    for r in extract_all(read_shard(path)):
         if isinstance(r, Result):
             results.append(r)
         else:

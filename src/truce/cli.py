@@ -157,8 +157,12 @@ def cmd_backfill(args: argparse.Namespace) -> int:
                   f"{summary.seconds:.1f} s" if summary else f": {error}" if error else "")
         print(f"truce: {what} {shard.path}{detail}", file=sys.stderr)
 
-    report = backfill(args.sources, args.db, scheduler=args.scheduler, workers=args.workers,
-                      retries=args.retries, progress=progress)
+    try:
+        report = backfill(args.sources, args.db, scheduler=args.scheduler, workers=args.workers,
+                          retries=args.retries, progress=progress)
+    except (FileNotFoundError, ValueError) as exc:
+        print(f"truce: {exc}", file=sys.stderr)
+        return 2
     print(f"truce: {len(report.done)} shards coded ({report.articles} articles, {report.events} events, "
           f"{report.skips} skipped), {len(report.already_done)} already done, {len(report.failed)} failed, "
           f"in {report.seconds:.1f} s", file=sys.stderr)
@@ -169,8 +173,16 @@ def cmd_backfill(args: argparse.Namespace) -> int:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     from .api import serve
+    from .store import LegacyDatabase
 
-    serve(args.db, host=args.host, port=args.port)
+    if "://" not in args.db and not Path(args.db).exists():
+        print(f"truce: {args.db} does not exist yet; serving an empty store (fill it with `truce run`)",
+              file=sys.stderr)
+    try:
+        serve(args.db, host=args.host, port=args.port)
+    except LegacyDatabase as exc:
+        print(f"truce: {exc}", file=sys.stderr)
+        return 1
     return 0
 
 

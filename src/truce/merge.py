@@ -161,9 +161,11 @@ def places_compatible(a: Event, b: Event) -> bool:
     coarser = max(la.precision, lb.precision, key=PLACE_RANK.__getitem__)
     if coarser == "country":
         return True
-    km = place_distance(a, b)
-    if km is not None:
-        return km <= PLACE_KM[coarser]
+    if _has_point(la) and _has_point(lb):
+        limit = PLACE_KM[coarser]
+        if abs(la.latitude - lb.latitude) * 111.0 > limit:  # type: ignore[operator]
+            return False  # far apart north-south: no need for the great circle
+        return haversine_km(la.latitude, la.longitude, lb.latitude, lb.longitude) <= limit  # type: ignore[arg-type]
     if _fold(la.name) == _fold(lb.name):
         return True
     if PLACE_RANK[coarser] >= PLACE_RANK["region"]:

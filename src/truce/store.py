@@ -85,7 +85,7 @@ events = Table(
     Column("actor2_kind", String(16)),
     Column("location_name", Text),
     Column("admin1", Text),
-    Column("country", String(3), index=True),
+    Column("country", String(3)),
     Column("latitude", Float),
     Column("longitude", Float),
     Column("geo_precision", String(16)),
@@ -98,7 +98,8 @@ events = Table(
     Index("ix_events_date_key", literal_column(DATE_KEY), "event_id"),
     Index("ix_events_fatalities_key", literal_column(FATALITIES_KEY), "event_id"),
     Index("ix_events_confidence_key", "confidence", "event_id"),
-    Index("ix_events_lon_lat", "longitude", "latitude"),
+    Index("ix_events_country_date_key", "country", literal_column(DATE_KEY), "event_id"),
+    Index("ix_events_lon_lat_date_key", "longitude", "latitude", literal_column(DATE_KEY), "event_id"),
 )
 evidence = Table(
     "evidence", metadata,
