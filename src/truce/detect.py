@@ -166,8 +166,11 @@ class RuleDetector:
         if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "compound" and trig.category == "verbal":
             return None  # "peace talks process", "a meeting room"
         material = trig.category == "material"
-        if not material and tok.dep_ in ("amod", "acl") and tok.tag_ == "VBN" and not _children(tok, ("nsubj",)):
+        if not material and tok.dep_ in ("amod", "acl", "compound", "nmod") and tok.tag_ in ("VBN", "JJ") \
+                and not _children(tok, ("nsubj",)):
             return None  # "UN-backed government", "a man accused of spying": a description, not an act
+        if trig.active_only and _children(tok, ("auxpass", "nsubjpass")):
+            return None
         if any(_key(c) in lex.blockers or c.lower_ in lex.blockers for c in tok.children
                if c.dep_ in ("compound", "amod", "nmod", "npadvmod")):
             return None  # "an information attack", "attack ads"

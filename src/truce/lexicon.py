@@ -52,6 +52,7 @@ class Trigger:
     needs_addressee: bool = False
     needs_person_object: bool = False
     needs_future: bool = False
+    active_only: bool = False  # "was met by a guard of honour", "are expected to": not the act
 
     @property
     def category(self) -> str:
@@ -157,6 +158,7 @@ def _trigger_entries(raw: list[dict[str, Any]]) -> dict[str, list[Trigger]]:
                 needs_addressee=entry.get("needs_addressee", False),
                 needs_person_object=entry.get("needs_person_object", False),
                 needs_future=entry.get("needs_future", False),
+                active_only=entry.get("active_only", False),
             )
             out.setdefault(trig.head, []).append(trig)
     for trigs in out.values():

@@ -236,6 +236,8 @@ class Extractor:
         lex = self.lex
         mention = own or _sentence_mention(mentions, owned_all)
         future = c.tense in ("future", "progressive")
+        if c.tense == "future" and c.plover in PERFORMATIVE and _polite_would(c.token):
+            future, c.tense = False, "past"  # "we would appeal to ...": a courteous present, not a plan
         day, precision = (dates.resolve(mention, pub, future) if mention else (None, None))
         own_date = mention is not None and precision is not None
         if not own_date and last_day is not None and (
@@ -389,6 +391,13 @@ def _crowd_in(s: nlp.Sentence, lex: lexicon.Lexicon) -> bool:
     """The sentence speaks of protesters or demonstrators."""
     return any(lex.noun_kinds.get(t.lemma_.lower()) == "protesters" and t.lemma_.lower() not in ("supporter", "youth")
                for t in s.span)
+
+
+PERFORMATIVE = {"REQUEST", "ACCUSE", "REJECT", "SUPPORT"}
+
+
+def _polite_would(tok: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in ("would", "'d") for c in tok.children)
 
 
 def _perfect(tok: Token) -> bool:
