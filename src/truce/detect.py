@@ -104,14 +104,12 @@ class RuleDetector:
         for tok in sentence.span:
             if tok.ent_type_ in ("DATE", "TIME"):
                 continue  # "March 3", "a strike day" are times, not happenings
-            trig = self._match(tok)
-            if trig is None:
-                trig = self._demand(tok)
-                if trig is None:
-                    continue
-            cand = self._candidate(tok, trig, sentence)
-            if cand is not None:
-                out.append(cand)
+            options = self._match(tok) or [t for t in [self._demand(tok)] if t is not None]
+            for trig in options:  # the most specific reading that survives the filters
+                cand = self._candidate(tok, trig, sentence)
+                if cand is not None:
+                    out.append(cand)
+                    break
         return out
 
     def _demand(self, tok: Token) -> Trigger | None:
@@ -138,25 +136,29 @@ class RuleDetector:
                     "role", "work", "mission", "task") else subj
         return None
 
-    def _match(self, tok: Token) -> Trigger | None:
+    def _match(self, tok: Token) -> list[Trigger]:
         pos = "NOUN" if tok.pos_ == "PROPN" else tok.pos_
         if pos == "AUX":
             pos = "VERB"
         options = self.lex.triggers.get(_key(tok)) or self.lex.triggers.get(tok.lower_)
+        found: list[Trigger] = []
         if not options:
-            return None
+            return found
         near = None
         for trig in options:
             if pos not in trig.pos:
                 continue
             if trig.extra or trig.with_:
-                near = near if near is not None else {w for t in _near(tok) for w in (_key(t), t.lower_)}
+                if near is None:
+                    near = {w for t in _near(tok) for w in (_key(t), t.lower_)}
+                    if tok.i + 1 < len(tok.doc):  # a particle right after the verb: "handed over"
+                        near.add(tok.doc[tok.i + 1].lower_)
                 if trig.extra and not all(w in near for w in trig.extra):
                     continue
                 if trig.with_ and not (trig.with_ & near):
                     continue
-            return trig
-        return None
+            found.append(trig)
+        return found
 
     def _candidate(self, tok: Token, trig: Trigger, sentence: Sentence) -> Candidate | None:
         lex = self.lex

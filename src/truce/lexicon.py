@@ -64,7 +64,7 @@ class Trigger:
 
     @property
     def specificity(self) -> int:
-        return len(self.with_) and 2 + len(self.extra)
+        return (2 if self.with_ else 0) + 2 * len(self.extra)
 
 
 @dataclass(frozen=True)

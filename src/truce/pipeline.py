@@ -210,6 +210,7 @@ class Extractor:
         """Which trigger governs each time expression; the rest belong to the whole sentence."""
         triggers = {c.token.i for c in cands}
         out: dict[int, dates.DateMention] = {}
+        steps: dict[int, int] = {}
         base = s.span.start_char
         for m in mentions:
             tok = _token_at(s, base + m.start)
@@ -217,9 +218,10 @@ class Extractor:
                 continue
             inside = {t.i for t in s.span if base + m.start <= t.idx < base + m.end}
             cur = tok
-            for _ in range(10):
+            for depth in range(10):
                 if cur.i in triggers:
-                    out.setdefault(cur.i, m)
+                    if depth < steps.get(cur.i, 99):  # the time expression nearest the trigger is its own
+                        out[cur.i], steps[cur.i] = m, depth
                     break
                 if cur.i not in inside and cur.pos_ in ("NOUN", "PROPN") and _placed_in_time(cur):
                     out.setdefault(-1 - cur.i, m)  # "ahead of the election on June 20": that noun's time
