@@ -42,6 +42,7 @@ class Draft:
     by_demonym: set[str] = field(default_factory=set)  # actor names whose country is only an adjective's
     headline: bool = False  # told only by the article's headline line
     extra_places: list[Location] = field(default_factory=list)  # coordinated places of the same clause
+    told_in_headline: bool = False  # the headline states it too
     object_word: str | None = None  # lemma of what the trigger acts on ("attack" in "condemned the attack")
 
     @property
@@ -102,6 +103,7 @@ def compatible(a: Draft, b: Draft, same_sentence: bool = False) -> bool:
 
 def absorb(into: Draft, d: Draft) -> None:
     into.sentences += [s for s in d.sentences if s not in into.sentences]
+    into.told_in_headline = into.told_in_headline or d.headline
     if into.headline and not d.headline:
         into.headline = False
         into.day, into.precision, into.own_date, into.status = d.day, d.precision, d.own_date, d.status

@@ -19,7 +19,7 @@ from datetime import date, timedelta
 from spacy.language import Language
 from spacy.tokens import Token
 
-from . import actors, casualties, clean, dates, geo, lexicon, nlp, places
+from . import actors, casualties, clean, confidence, dates, geo, lexicon, nlp, places
 from .consolidate import Draft, merge, split_by_place
 from .detect import REPORTING, Candidate, Detector, RuleDetector
 from .records import Actor, Article, Event, Evidence, Location
@@ -69,6 +69,7 @@ class Extractor:
     gaz: geo.Gazetteer
     model: Language
     detector: Detector
+    last_features: dict[str, dict[str, float]] = field(default_factory=dict)  # event id -> confidence features
 
     @classmethod
     def default(cls) -> Extractor:
@@ -76,6 +77,7 @@ class Extractor:
         return cls(lex, geo.load(), nlp.load_model(), RuleDetector(lex))
 
     def extract(self, article: Article) -> list[Event]:
+        self.last_features = {}  # the latest article's only, for calibration
         cleaned = clean.clean(article.text, self.lex)
         sentences = nlp.analyse(cleaned.kept, self.model)
         return self._events(article, sentences, cleaned.dateline)
@@ -326,11 +328,17 @@ class Extractor:
         evidence = [Evidence(text=s.text, start=s.start, end=s.end) for s in sorted(d.sentences,
                                                                                     key=lambda s: s.index)]
         event_type = lexicon.SUB_TO_TYPE.get(d.subtype) if d.subtype and d.category == "material" else None
-        conf = 0.45 + 0.15 * (a1 is not None and a1.country is not None) + 0.1 * (a2 is not None) \
-            + 0.1 * (d.location is not None) + 0.1 * d.own_date + 0.05 * (len(evidence) > 1)
         key = f"{article.id}|{ordinal}|{d.plover}|{d.subtype}|{evidence[0].start}"
+        feats = confidence.features(
+            material=d.category == "material", actor1_country=a1 is not None and a1.country is not None,
+            actor2=d.actor2 is not None, fine_place=d.location is not None and d.location.precision != "country",
+            own_date=d.own_date, sentences=len(evidence), tolls=bool(found), headline_confirmed=d.told_in_headline,
+            specific_subtype=d.subtype not in (None, "Armed clash", "Attack", "Other"),
+            verbal_located=d.category == "verbal" and d.location is not None)
+        event_id = hashlib.sha1(key.encode()).hexdigest()[:16]
+        self.last_features[event_id] = feats  # read by scripts/calibrate_confidence.py
         return Event(
-            event_id=hashlib.sha1(key.encode()).hexdigest()[:16],
+            event_id=event_id,
             article_id=article.id,
             event_date=d.day,
             date_precision=d.precision,  # type: ignore[arg-type]
@@ -345,7 +353,7 @@ class Extractor:
             injuries=inj,
             status=d.status,  # type: ignore[arg-type]
             evidence=evidence,
-            confidence=round(min(conf, 0.95), 3),
+            confidence=confidence.score(feats),
         )
 
 
