@@ -78,4 +78,4 @@ def clean(text: str, lex: Lexicon) -> Cleaned:
 def _is_dateline(m: re.Match[str]) -> bool:
     """An all-caps place, or a place with an agency or date: not "Police said: ..."."""
     place = m.group("place")
-    return place.isupper() or "(" in m.group(0) or len(place.split()) == 1 and m.group(0).rstrip()[-1] in "-–—"
+    return place.isupper() or "(" in m.group(0) or (len(place.split()) == 1 and m.group(0).rstrip()[-1] in "-–—")
