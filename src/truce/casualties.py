@@ -241,17 +241,18 @@ def _dedupe(found: list[Count]) -> list[Count]:
 def combine(found: Iterable[Count], kind: str) -> int | None:
     """One event's figure from every count its sentences state.
 
-    Totals of unspecified victims ("nine people") are reports of the same toll: the lowest wins
-    (conflicting sources, ACLED's conservative rule). Without such a total, each victim group
-    (soldiers, militants, civilians) is one side's toll: the lowest report of each group, summed.
+    Each victim group (soldiers, militants, civilians) is one side's toll: the lowest report of each
+    group, summed over groups. Totals of unspecified victims ("nine people", "the toll") report the
+    whole: every total and that sum are reports of one toll, and the lowest wins (conflicting
+    sources, ACLED's conservative rule).
     """
     values = [c for c in found if c.kind == kind]
     if not values:
         return None
     generic = [c.value for c in values if c.group == "people"]
-    if generic:
-        return min(generic)
     groups: dict[str, int] = {}
     for c in values:
-        groups[c.group] = min(groups.get(c.group, c.value), c.value)
-    return sum(groups.values())
+        if c.group != "people":
+            groups[c.group] = min(groups.get(c.group, c.value), c.value)
+    totals = [*generic, sum(groups.values())] if groups else generic
+    return min(totals)

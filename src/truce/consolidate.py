@@ -12,6 +12,7 @@ from . import geo, nlp
 from .casualties import Count
 from .records import SUB_TO_TYPE, Actor, Location
 
+CALENDAR = {"md", "dm", "weekday", "nth"}  # days named outright, not "overnight" or "yesterday"
 GENERIC_SUBTYPES = {None, "Armed clash", "Attack"}
 # When two reports of one happening disagree on the sub-type, the more telling one wins: a bare
 # "blast" or "attack" is any explosion or violence; "a suicide bomber" says which.
@@ -43,6 +44,7 @@ class Draft:
     headline: bool = False  # told only by the article's headline line
     extra_places: list[Location] = field(default_factory=list)  # coordinated places of the same clause
     told_in_headline: bool = False  # the headline states it too
+    date_kind: str | None = None  # how the event's own day was stated (dates.DateMention.kind)
     object_word: str | None = None  # lemma of what the trigger acts on ("attack" in "condemned the attack")
 
     @property
@@ -96,6 +98,8 @@ def compatible(a: Draft, b: Draft, same_sentence: bool = False) -> bool:
     if not loose_time:
         if a.status != b.status:
             return False
+        if a.date_kind in CALENDAR and b.date_kind in CALENDAR and a.day != b.day:
+            return False  # two days stated outright are two happenings
         if a.day and b.day and abs((a.day - b.day).days) > (1 if a.category == "material" else 0):
             return False
     return _places_agree(a.location, b.location) and _actors_agree(a, b)
@@ -109,6 +113,7 @@ def absorb(into: Draft, d: Draft) -> None:
         into.day, into.precision, into.own_date, into.status = d.day, d.precision, d.own_date, d.status
     elif (not into.own_date and d.own_date) or into.day is None:
         into.day, into.precision, into.own_date = d.day or into.day, d.precision or into.precision, d.own_date
+        into.date_kind = d.date_kind
     specific = SUBTYPE_RANK.get(d.subtype, 9) > SUBTYPE_RANK.get(into.subtype, 9)
     harsher = PROTEST_SEVERITY.get(d.subtype or "", -1) > PROTEST_SEVERITY.get(into.subtype or "", 99)
     if specific or harsher:

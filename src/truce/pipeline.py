@@ -244,6 +244,7 @@ class Extractor:
             future, c.tense = False, "past"  # "we would appeal to ...": a courteous present, not a plan
         day, precision = (dates.resolve(mention, pub, future) if mention else (None, None))
         own_date = mention is not None and precision is not None
+        date_kind = mention.kind if own_date and mention is not None else None
         if not own_date and last_day is not None and (
                 last_day[1] == s.paragraph or s.index - last_day[0] <= 2):
             day, precision = last_day[2], "day"
@@ -272,7 +273,7 @@ class Extractor:
                      casualty_only=c.trigger.casualty, sentences=[s], counts={s.index: tolls} if tolls else {},
                      settled={a.name for a in (a1, a2) if a is not None and a.name in memory.settled},
                      by_demonym={a.name for a in (a1, a2) if a is not None and a.name in memory.by_demonym},
-                     extra_places=extra, object_word=c.object.lemma_.lower() if c.object is not None else None)
+                     extra_places=extra, date_kind=date_kind, object_word=c.object.lemma_.lower() if c.object is not None else None)
 
     def _subtype(self, c: Candidate, a1: Actor | None, a2: Actor | None) -> str | None:
         trig, lex = c.trigger, self.lex
