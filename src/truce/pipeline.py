@@ -273,7 +273,8 @@ class Extractor:
                      casualty_only=c.trigger.casualty, sentences=[s], counts={s.index: tolls} if tolls else {},
                      settled={a.name for a in (a1, a2) if a is not None and a.name in memory.settled},
                      by_demonym={a.name for a in (a1, a2) if a is not None and a.name in memory.by_demonym},
-                     extra_places=extra, date_kind=date_kind, object_word=c.object.lemma_.lower() if c.object is not None else None)
+                     extra_places=extra, date_kind=date_kind,
+                     object_word=c.object.lemma_.lower() if c.object is not None else None)
 
     def _subtype(self, c: Candidate, a1: Actor | None, a2: Actor | None) -> str | None:
         trig, lex = c.trigger, self.lex
