@@ -21,7 +21,11 @@ IRREALIS = {"threaten", "warn", "vow", "plan", "prepare", "intend", "seek", "wan
             "demand", "ask", "try", "attempt", "prevent", "avoid", "deny", "reject", "refute", "dismiss",
             "fear", "risk", "expect", "hope", "consider", "propose", "need", "fail", "stop", "halt", "end",
             "ban", "forbid", "allow", "ready", "able", "likely", "possible", "refuse", "pledge", "promise",
-            "oppose", "condemn", "criticise", "criticize", "investigate", "probe"}
+            "oppose", "condemn", "criticise", "criticize", "investigate", "probe", "help",
+            # remembered, not reported: "the 70th anniversary of the battle"
+            "anniversary", "commemorate", "commemoration", "remember", "recall", "memorial", "celebrate",
+            # wanted or feared, not done: "efforts to retake", "the threat of an attack"
+            "effort", "bid", "threat", "warning", "possibility", "prospect", "danger", "appeal"}
 # Irrealis for material events only; a verbal act inside them still counts ("vowed to meet").
 IRREALIS_VERBAL = {"deny", "reject", "refute", "dismiss", "avoid", "prevent", "fail", "refuse", "hope",
                    "consider", "expect", "want", "plan", "propose", "try", "seek", "attempt", "effort", "bid",
@@ -178,7 +182,7 @@ class RuleDetector:
             return None  # "an information attack", "attack ads"
         chain = list(_governors(tok))
         if any(any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in g.children)
-               for g in chain[1:3] if g.pos_ in ("NOUN", "PROPN")):
+               for g in chain[1:5] if g.pos_ in ("NOUN", "PROPN")):
             return None  # "no reports of arrests"
         blocked = IRREALIS if material else IRREALIS_VERBAL
         if any(_key(g) in blocked and g.i != tok.i for g in chain[:4]):
@@ -380,7 +384,7 @@ def _hazard_sentence(sentence: Sentence, lex: Lexicon) -> bool:
     """A toll caused by weather, a quake or an accident ("a storm killed five") is no conflict event."""
     for t in sentence.span:
         if _key(t) in lex.hazards and t.dep_ in ("nsubj", "nsubjpass", "pobj", "compound", "dobj"):
-            if t.dep_ == "pobj" and t.head.lower_ not in ("in", "by", "after", "from", "during"):
+            if t.dep_ == "pobj" and t.head.lower_ not in ("in", "by", "after", "from", "during", "of"):
                 continue
             if not _armed_words(sentence, lex):
                 return True

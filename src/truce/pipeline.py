@@ -148,7 +148,7 @@ class Extractor:
                 if c.trigger.casualty and not (violent or counts):
                     continue  # a toll word with no number and no violent event beside it says too little
                 if c.trigger.casualty and not violent and (PERIOD_TOLL.search(s.text) or (
-                        not mentions and _perfect(c.token))):
+                        _perfect(c.token) and (not mentions or " since " in s.text))):
                     continue  # a toll over weeks or months ("has killed 6,200") adds up many incidents
                 if c.tense == "present" and not mentions and not headline:
                     continue  # simple present with no time: a habit or a standing state, not a happening
@@ -172,6 +172,7 @@ class Extractor:
             if here:
                 last_place = (s.index, here[0].location)
         _infer_addressees(drafts)
+        _riot_context(drafts)
         merged = split_by_place(merge(drafts))
         return [self._finish(article, d, i, ctx) for i, d in enumerate(merged)]
 
@@ -397,6 +398,16 @@ def _infer_addressees(drafts: list[Draft]) -> None:
             last_attacker = d.actor1
         if d.plover in ("ACCUSE", "REQUEST", "THREATEN") and d.actor1 is not None:
             last_claimant = d.actor1
+
+
+def _riot_context(drafts: list[Draft]) -> None:
+    """In an article about rioting, an attack on police by no named armed group is more rioting."""
+    if not any(d.subtype == "Violent demonstration" for d in drafts):
+        return
+    for d in drafts:
+        if d.plover == "ASSAULT" and d.subtype in ("Armed clash", "Attack", None) and d.actor1 is None and (
+                d.actor2 is not None and d.actor2.kind == "state_forces"):
+            d.plover, d.subtype = "PROTEST", "Violent demonstration"
 
 
 def _crowd_in(s: nlp.Sentence, lex: lexicon.Lexicon) -> bool:
