@@ -62,3 +62,16 @@ def test_weekday_plural_is_habitual_not_a_date():
 
 def test_unknown_publication_gives_no_relative_day():
     assert dates.resolve(one("on Tuesday"), None, False) == (None, None)
+
+
+def test_days_ago_and_offsets():
+    (m,) = dates.find("killed two days ago")
+    assert dates.resolve(m, THU, False) == (date(2022, 8, 2), "day")
+    (m,) = dates.find("came a day after rebels attacked")
+    assert dates.offset_days(m) == -1
+
+
+def test_since_opens_a_period_not_an_event_day():
+    text = "41 injured since last Friday night"
+    (m,) = dates.find(text)
+    assert dates.is_period_start(text, m)

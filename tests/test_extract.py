@@ -109,3 +109,41 @@ def test_event_ids_are_stable():
     a = [e.event_id for e in truce.extract(text, published="2024-01-08")]
     b = [e.event_id for e in truce.extract(text, published="2024-01-08")]
     assert a and a == b
+
+
+def test_what_not_to_code():
+    cases = [
+        "The two countries fought two wars in the 1990s and in 2020 over the region.",  # history
+        "Tensions persist along the border.",  # a standing state
+        "The rebels could launch an offensive on the city next month.",  # hypothetical
+        "Vietnam on Tuesday celebrated the 70th anniversary of the battle of Dien Bien Phu.",  # remembered
+        "There were no reports of casualties or arrests.",  # negated
+        "Thousands of troops were deployed to fight the insurgents in 2019.",  # dated history
+    ]
+    for text in cases:
+        assert truce.extract(text, published="2024-05-08") == [], text
+
+
+def test_one_event_a_place_for_coordinated_places():
+    text = "Disorder flared in Carrickfergus, Newtownabbey and Derry on Monday, police said."
+    events = [e for e in truce.extract(text, published="2021-04-07") if e.category == "material"]
+    assert sorted(e.location.name for e in events) == ["Carrickfergus", "Derry", "Newtownabbey"]
+
+
+def test_reported_future_meeting_is_scheduled():
+    text = "Indonesia said on Wednesday its envoy would hold talks with junta officials in Naypyitaw on Friday."
+    (e,) = [e for e in truce.extract(text, published="2023-04-19") if e.plover_type == "CONSULT"]
+    assert e.status == "scheduled" and e.event_date == date(2023, 4, 21)
+
+
+def test_forces_firing_on_protesters_is_excessive_force():
+    text = "Security forces opened fire on protesters in Basra on Tuesday, killing two people."
+    (e,) = [e for e in truce.extract(text, published="2023-07-26") if e.category == "material"]
+    assert (e.plover_type, e.sub_event_type, e.fatalities) == ("PROTEST", "Excessive force against protesters", 2)
+
+
+def test_leaders_and_capitals_give_countries():
+    text = "Pashinyan criticised Moscow on Thursday, while Baku accused Yerevan of shelling its positions."
+    events = truce.extract(text, published="2022-08-04")
+    countries = {(e.actor1.country, e.actor2.country if e.actor2 else None) for e in events if e.actor1}
+    assert ("ARM", "RUS") in countries and ("AZE", "ARM") in countries

@@ -45,6 +45,7 @@ class Draft:
     extra_places: list[Location] = field(default_factory=list)  # coordinated places of the same clause
     told_in_headline: bool = False  # the headline states it too
     date_kind: str | None = None  # how the event's own day was stated (dates.DateMention.kind)
+    owned_date: bool = False  # the time expression hangs on this trigger, not just on its sentence
     object_word: str | None = None  # lemma of what the trigger acts on ("attack" in "condemned the attack")
 
     @property
@@ -55,6 +56,8 @@ class Draft:
 def _same_family(a: Draft, b: Draft, same_sentence: bool = False) -> bool:
     if a.category != "material":
         return True
+    if same_sentence and a.plover == "PROTEST":
+        return True  # one crowd in one sentence: its march, the police response, any riot
     if same_sentence and "Remote explosive/landmine/IED" in (a.subtype, b.subtype) and (
             SUB_TO_TYPE.get(a.subtype or "") == SUB_TO_TYPE.get(b.subtype or "")):
         return True  # "a suicide bomber blew himself up": one explosion, told twice
@@ -94,7 +97,7 @@ def compatible(a: Draft, b: Draft, same_sentence: bool = False) -> bool:
         return False
     if a.headline or b.headline:
         return True  # a headline restates the body; type is enough
-    loose_time = same_sentence and not (a.own_date and b.own_date)  # one sentence, one time frame
+    loose_time = same_sentence and not (a.owned_date and b.owned_date)  # one sentence, one time frame
     if not loose_time:
         if a.status != b.status:
             return False

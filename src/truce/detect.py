@@ -277,6 +277,8 @@ def _tense(tok: Token, chain: list[Token]) -> str:
 
 
 def _light_ok(tok: Token) -> bool:
+    if any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() in LIGHT_VERBS for c in tok.children):
+        return True  # "disorder flared ..." read as a noun with a clause
     head = tok.head
     if tok.dep_ in ("dobj", "nsubjpass", "nsubj", "attr", "conj") and head.lemma_.lower() in LIGHT_VERBS:
         return True

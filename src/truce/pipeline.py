@@ -255,8 +255,12 @@ class Extractor:
         material = c.trigger.category == "material"
         subtype = self._subtype(c, a1, a2)
         plover = PLOVER_OF_SUBTYPE.get(subtype, c.plover) if subtype and material else c.plover
-        if material and plover == "ASSAULT" and ((a1 and a1.kind == "protesters") or (a2 and a2.kind == "protesters")):
-            plover, subtype = "PROTEST", "Violent demonstration"  # clashes with police belong to the protest
+        crowd = _crowd_in(s, lex)
+        if material and plover == "ASSAULT" and subtype != "Looting/property destruction":
+            if (a1 and a1.kind == "protesters") or (a2 and a2.kind in lex.armed_kinds and crowd and a1 is None):
+                plover, subtype = "PROTEST", "Violent demonstration"  # a crowd fighting police is a riot
+            elif (a2 and a2.kind == "protesters") or (crowd and a1 and a1.kind == "state_forces"):
+                plover, subtype = "PROTEST", "Excessive force against protesters"  # forces firing on a crowd
         if not material and a1 is not None and a1.kind == "protesters" and plover in ("REQUEST", "ACCUSE"):
             return None  # a crowd's demands are part of its protest event
         if plover == "CONSULT" and a2 is not None and a2.kind == "civilians":
@@ -274,7 +278,7 @@ class Extractor:
                      casualty_only=c.trigger.casualty, sentences=[s], counts={s.index: tolls} if tolls else {},
                      settled={a.name for a in (a1, a2) if a is not None and a.name in memory.settled},
                      by_demonym={a.name for a in (a1, a2) if a is not None and a.name in memory.by_demonym},
-                     extra_places=extra, date_kind=date_kind,
+                     extra_places=extra, date_kind=date_kind, owned_date=own is not None,
                      object_word=c.object.lemma_.lower() if c.object is not None else None)
 
     def _subtype(self, c: Candidate, a1: Actor | None, a2: Actor | None) -> str | None:

@@ -1,0 +1,49 @@
+"""Casualty phrasings (GUIDELINES.md conventions) and how one event's figures combine."""
+
+import pytest
+
+from truce.casualties import Count, combine, counts
+from truce.nlp import load_model
+
+
+def tolls(text: str) -> dict[str, int | None]:
+    found = counts(load_model()(text)[:])
+    return {k: combine(found, k) for k in ("fatalities", "injuries")}
+
+
+@pytest.mark.parametrize(("text", "dead", "hurt"), [
+    ("At least nine people were killed and 12 others wounded when shells hit the market.", 9, 12),
+    ("A suicide bomber blew himself up, killing a dozen people and wounding 17.", 12, 17),
+    ("Fourteen people died in the attack, the hospital said.", 14, None),
+    ("Six civilians were injured when militants hurled a grenade.", None, 6),
+    ("The army said four soldiers and about 20 assailants were killed.", 24, None),  # sides add up
+    ("No one was killed or injured in the blast.", 0, 0),
+    ("There were no casualties.", 0, 0),
+    ("Police shot dead three protesters and injured at least eight others.", 3, 8),
+    ("A man was beaten to death by a mob.", 1, None),
+    ("The attack left 15 to 20 people dead and dozens injured.", 15, 12),  # ranges take the low end
+    ("Scores of people were wounded.", None, 20),
+    ("Gunmen killed 14 civilians, including two children.", 14, None),  # a part is not added
+])
+def test_phrasings(text, dead, hurt):
+    assert tolls(text) == {"fatalities": dead, "injuries": hurt}
+
+
+def test_conflicting_reports_take_the_lowest():
+    found = [Count("fatalities", 9, 1), Count("fatalities", 14, 5)]
+    assert combine(found, "fatalities") == 9
+
+
+def test_each_side_counts_once_and_sides_add_up():
+    found = [Count("fatalities", 1, 1, "soldier"), Count("fatalities", 2, 2, "troop"),
+             Count("fatalities", 3, 9, "soldier")]
+    assert combine(found, "fatalities") == 3  # soldiers: lowest of 1 and 3; plus 2 troops
+
+
+def test_a_total_caps_the_sides():
+    found = [Count("fatalities", 14, 1, "member"), Count("fatalities", 30, 2)]
+    assert combine(found, "fatalities") == 14
+
+
+def test_nothing_stated_is_none():
+    assert combine([], "fatalities") is None
