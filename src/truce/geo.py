@@ -181,7 +181,8 @@ def rank(name: str, gaz: Gazetteer, context: Iterable[str], actors: Iterable[str
     ctx = set(context)
     act = set(actors)
     if ctx:  # outside the article's countries only a big city known by this very name
-        cands = tuple(p for p in cands if p.country in ctx or (p.population >= 250_000 and _fold(p.name) == _fold(name)))
+        own = _fold(name)
+        cands = tuple(p for p in cands if p.country in ctx or (p.population >= 250_000 and _fold(p.name) == own))
     if act:  # a village known only by an alternate spelling, outside the countries at hand, is a namesake
         cands = tuple(p for p in cands if p.country in act or _fold(p.name) == _fold(name) or p.population >= 20_000)
     if not cands:
