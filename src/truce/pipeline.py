@@ -51,6 +51,13 @@ class Context:
     headline: int | None = None  # paragraph index of a headline line repeated in the text
     anchors: tuple[tuple[float, float], ...] = ()  # where the article's well-known places are
 
+    @property
+    def dateline_local(self) -> bool:
+        """A dateline in the country the article is about; "CAIRO (Reuters)" over a Gaza story is not."""
+        if self.dateline is None:
+            return False
+        return not self.countries or self.dateline.country in {c for c, _ in self.countries.most_common(2)}
+
     def main_place(self, country: str | None = None) -> Location | None:
         """The article's most named town, in `country` (or the most named country) when given."""
         want = country or (self.countries.most_common(1)[0][0] if self.countries else None)
@@ -270,8 +277,10 @@ class Extractor:
         roles = {t.i for t in (c.subject, c.object) if t is not None}
         usable = [p for p in places_here if p.token.i not in roles]
         location, extra = _pick_place(c, usable, material)
-        if location is None and (not material or s.paragraph <= 1):
-            location = ctx.dateline if material else ctx.dateline or ctx.main_place(_paragraph_country(s, lex))
+        if location is None and not material:
+            location = ctx.dateline or ctx.main_place(_paragraph_country(s, lex))
+        elif location is None and s.paragraph <= 1 and ctx.dateline_local:
+            location = ctx.dateline  # the lead of a local report happens where it is filed
         tolls = list(counts) if plover in ("ASSAULT", "PROTEST") else []
         return Draft(plover=plover, category="material" if material else "verbal", subtype=subtype, actor1=a1,
                      actor2=a2, day=day, precision=precision, own_date=own_date, status=status, location=location,

@@ -56,7 +56,9 @@ def _locative(root: Token) -> bool:
         if cur.dep_ == "pobj" and cur.head.lower_ in LOCATIVE_PREPS:
             return True
         if cur.dep_ == "pobj" and cur.head.lower_ == "of" and cur.head.head.lemma_.lower() in AREA_WORDS.keys() | {
-                "town", "city", "village", "capital", "port", "outskirts", "suburb", "center", "centre"}:
+                "town", "city", "village", "capital", "port", "outskirts", "suburb", "center", "centre",
+                "neighbourhood", "neighborhood", "part", "edge", "heart", "north", "south", "east", "west",
+                "northeast", "northwest", "southeast", "southwest", "hamlet", "township", "locality"}:
             cur = cur.head.head  # "the town of X", "the district of X"
             continue
         if cur.dep_ in ("conj", "appos", "compound", "pobj") and cur.head.i != cur.i:
