@@ -56,30 +56,41 @@ def phrase_tokens(head: Token, limit: int = 14) -> list[Token]:
     return sorted(out, key=lambda t: t.i)
 
 
-def _ngrams(tokens: list[Token], max_n: int) -> list[tuple[str, int]]:
-    """Lookup keys for consecutive runs, longest first, with the index of their first token."""
+def _ngrams(tokens: list[Token], max_n: int) -> list[tuple[str, str]]:
+    """Lookup keys for consecutive runs of capitalised words, longest first, with their text: names
+    are proper nouns, so "a car" never reads as CAR, the Central African Republic."""
     out = []
     for n in range(min(max_n, len(tokens)), 0, -1):
         for i in range(len(tokens) - n + 1):
             run = tokens[i:i + n]
-            if any(b.i != a.i + 1 for a, b in pairwise(run)):
+            if any(b.i != a.i + 1 for a, b in pairwise(run)) or not run[0].text[:1].isupper():
                 continue
-            out.append((norm(" ".join(t.text for t in run)), run[0].i))
+            text = " ".join(t.text for t in run)
+            out.append((norm(text), text))
     return out
+
+
+def _case_ok(key: str, text: str, lex: Lexicon) -> bool:
+    """An acronym name ("CAR", "AU", "IS") matches only when written in capitals."""
+    return key not in lex.acronyms or text.replace(".", "").replace(" ", "").isupper()
 
 
 def lookup(tokens: list[Token], lex: Lexicon, when: date | None) -> Found:
     """Country and kind from the first name the lexicons know, longest names first."""
     found = Found()
     keys = _ngrams(tokens, min(lex.max_name_words, 5))
-    for key, _ in keys:
+    for key, text in keys:
+        if not _case_ok(key, text, lex):
+            continue
         org = lex.organisations.get(key)
         if org is not None:
             return Found(org.country, org.kind, True, "organisation")
         lead = lex.leader(key, when) if " " in key or key[:1].isalpha() else None
         if lead is not None and any(t.ent_type_ == "PERSON" or t.pos_ == "PROPN" for t in tokens):
             return Found(lead.country, "government", True, "leader")
-    for key, _ in keys:
+    for key, text in keys:
+        if not _case_ok(key, text, lex):
+            continue
         for table, src in ((lex.countries, "country"), (lex.demonyms, "demonym"), (lex.capitals, "capital")):
             c = table.get(key)
             if c is not None and (src != "capital" or any(t.pos_ == "PROPN" for t in tokens)):

@@ -107,6 +107,7 @@ class Lexicon:
     boilerplate_line: list[re.Pattern[str]]
     boilerplate_tail: list[re.Pattern[str]]
     blockers: frozenset[str] = frozenset()
+    acronyms: frozenset[str] = frozenset()  # keys of names written in capitals ("CAR", "AU")
     domains: dict[str, frozenset[str]] = field(default_factory=dict)
     domain_min_hits: int = 4
     domain_ratio: float = 2.0
@@ -200,6 +201,10 @@ def load() -> Lexicon:
         for name in [item["name"], *item.get("aliases", [])]:
             orgs.setdefault(norm(name), rec)
     noun_kinds = {norm(w): kind for kind, words in nouns["kinds"].items() for w in words}
+    acronyms = {norm(a) for c in _read("countries.json") for a in [c["name"], *c.get("aliases", [])]
+                if a.replace(".", "").isupper() and len(a) <= 6}
+    acronyms |= {norm(a) for o in _read("organisations.json") for a in [o["name"], *o.get("aliases", [])]
+                 if a.replace(".", "").replace("-", "").isupper() and len(a) <= 6}
     names = [*countries, *demonyms, *capitals, *leaders, *orgs, *noun_kinds]
     return Lexicon(
         triggers=_trigger_entries(trig["triggers"]),
@@ -217,6 +222,7 @@ def load() -> Lexicon:
         boilerplate_line=[re.compile(p, re.I) for p in boiler["line"]],
         boilerplate_tail=[re.compile(p, re.I) for p in boiler["tail"]],
         blockers=frozenset(str(w).lower() for w in trig.get("blockers", [])),
+        acronyms=frozenset(acronyms),
         domains={k: frozenset(str(w).lower() for w in v) for k, v in domains["domains"].items()},
         domain_min_hits=int(domains["min_hits"]),
         domain_ratio=float(domains["ratio"]),

@@ -141,7 +141,10 @@ def countries_named(sent: Span, lex: Lexicon) -> list[str]:
             run = toks[i:i + n]
             if len(run) < n or not run[0].text[:1].isupper():
                 continue
-            key = norm(" ".join(t.text for t in run))
+            text = " ".join(t.text for t in run)
+            key = norm(text)
+            if key in lex.acronyms and not text.replace(".", "").replace(" ", "").isupper():
+                continue
             for table in (lex.countries, lex.demonyms, lex.capitals):
                 c = table.get(key)
                 if c is not None and c.iso3:
