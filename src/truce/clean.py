@@ -14,7 +14,7 @@ from .lexicon import Lexicon
 _PARA = re.compile(r"[^\n]+")
 # "MOGADISHU, Nov 30 (Reuters) - ", "GOMA, DR Congo (AFP) - ", "Tripoli - ", "NAIROBI: " opening a paragraph
 DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z .'-]{2,40}|[A-Z][a-z]+(?: [A-Z][a-z]+)?)"
+    r"^(?P<place>[A-Z][A-Z .'/-]{2,40}|[A-Z][a-z]+(?: [A-Z][a-z]+)?)"
     r"(?:,\s*(?:[A-Z][A-Za-z.]+ ?){1,3})?(?:,?\s*[A-Z][a-z]{2,8}\.? \d{1,2})?\s*"
     r"(?:\((?:[^)]{2,60})\))?\s*[-–—:]\s+")
 
@@ -69,7 +69,7 @@ def clean(text: str, lex: Lexicon) -> Cleaned:
     for i, p in enumerate(kept[:2]):
         m = DATELINE.match(p.text)
         if m and _is_dateline(m):
-            dateline = m.group("place").strip()
+            dateline = m.group("place").split("/")[0].strip()  # "SRINAGAR/ISLAMABAD": the first
             kept[i] = Paragraph(p.start + m.end(), p.end, p.text[m.end():])
             break
     return Cleaned(kept, dropped, dateline)

@@ -177,6 +177,8 @@ class RuleDetector:
             return None  # "UN-backed government", "a man accused of spying": a description, not an act
         if trig.active_only and _children(tok, ("auxpass", "nsubjpass")):
             return None
+        if trig.not_governed_by and _key(tok.head) in trig.not_governed_by:
+            return None
         if any(_key(c) in lex.blockers or c.lower_ in lex.blockers for c in tok.children
                if c.dep_ in ("compound", "amod", "nmod", "npadvmod")):
             return None  # "an information attack", "attack ads"
