@@ -137,6 +137,8 @@ def offset_days(mention: DateMention) -> int:
 
 def is_period_start(text: str, mention: DateMention) -> bool:
     """"since last Friday": the start of a period, no event's day."""
+    if re.match(r"(since|from|until|till)\b", mention.text, re.I):
+        return True
     return bool(re.search(r"\b(since|from|until|till)\s+(?:the\s+)?(?:last\s+)?$", text[: mention.start], re.I))
 
 

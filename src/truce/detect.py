@@ -179,6 +179,9 @@ class RuleDetector:
             return None
         if trig.not_governed_by and _key(tok.head) in trig.not_governed_by:
             return None
+        if not material and tok.dep_ in ("advcl", "xcomp", "conj") and any(
+                t.plover == "PROTEST" for t in self.lex.triggers.get(_key(tok.head), ())):
+            return None  # "marched ... demanding": the crowd's demand is part of its protest
         if any(_key(c) in lex.blockers or c.lower_ in lex.blockers for c in tok.children
                if c.dep_ in ("compound", "amod", "nmod", "npadvmod")):
             return None  # "an information attack", "attack ads"

@@ -147,6 +147,9 @@ class Extractor:
             self._note_speakers(s, pub, memory)
             cands = self.detector(s)
             owned = self._own_dates(s, mentions, cands)
+            for c in cands:  # "condemned the killings on Monday and called on ...": one time for both
+                if c.token.i not in owned and c.token.dep_ == "conj" and c.token.head.i in owned:
+                    owned[c.token.i] = owned[c.token.head.i]
             places_here = places.mentions(s.span, lex, self.gaz, context, ctx.anchors)
             counts = casualties.counts(s.span)
             violent = [c for c in cands if c.plover == "ASSAULT" and not c.trigger.casualty]
@@ -452,7 +455,8 @@ def _sentence_mention(mentions: list[dates.DateMention],
                       owned: list[dates.DateMention]) -> dates.DateMention | None:
     """The sentence's time expression that no other trigger governs."""
     free = [m for m in mentions if m not in owned]
-    return free[0] if free else None
+    days = [m for m in free if m.kind not in ("week", "month", "month_only")]
+    return (days or free or [None])[0]
 
 
 def _pick_place(c: Candidate, found: list[places.PlaceMention],
