@@ -46,6 +46,7 @@ class Draft:
     told_in_headline: bool = False  # the headline states it too
     date_kind: str | None = None  # how the event's own day was stated (dates.DateMention.kind)
     owned_date: bool = False  # the time expression hangs on this trigger, not just on its sentence
+    days: set[date] = field(default_factory=set)  # every day its merged reports state outright
     object_word: str | None = None  # lemma of what the trigger acts on ("attack" in "condemned the attack")
 
     @property
@@ -103,14 +104,18 @@ def compatible(a: Draft, b: Draft, same_sentence: bool = False) -> bool:
             return False
         if a.date_kind in CALENDAR and b.date_kind in CALENDAR and a.day != b.day:
             return False  # two days stated outright are two happenings
-        if a.day and b.day and abs((a.day - b.day).days) > (1 if a.category == "material" else 0):
+        tolerance = 1 if a.category == "material" else 0
+        if a.day and b.day and abs((a.day - b.day).days) > tolerance:
             return False
+        if any(abs((x - y).days) > tolerance for x in a.days for y in b.days):
+            return False  # every report merged so far must fit, not just the first
     return _places_agree(a.location, b.location) and _actors_agree(a, b)
 
 
 def absorb(into: Draft, d: Draft) -> None:
     into.sentences += [s for s in d.sentences if s not in into.sentences]
     into.told_in_headline = into.told_in_headline or d.headline
+    into.days |= d.days
     if into.headline and not d.headline:
         into.headline = False
         into.day, into.precision, into.own_date, into.status = d.day, d.precision, d.own_date, d.status

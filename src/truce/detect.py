@@ -53,6 +53,8 @@ LIGHT_VERBS = {"hold", "have", "attend", "host", "begin", "start", "open", "conc
                # a weapon that acts or is met: "a roadside bomb killed", "stepped on a landmine"
                "kill", "wound", "injure", "strike", "explode", "detonate", "plant", "step", "damage", "destroy",
                "target", "rip", "tear", "claim", "blow", "set", "leave", "defuse"}
+HABITUAL = {"repeatedly", "regularly", "frequently", "often", "routinely", "daily", "nightly", "constantly",
+            "usually", "sometimes", "occasionally", "habitually"}
 IRREAL_MARKS = {"if", "unless", "until", "whether", "lest", "till"}
 
 
@@ -186,6 +188,8 @@ class RuleDetector:
                if c.dep_ in ("compound", "amod", "nmod", "npadvmod")):
             return None  # "an information attack", "attack ads"
         chain = list(_governors(tok))
+        if any(c.lower_ in HABITUAL for g in chain[:3] for c in g.children if c.dep_ in ("advmod", "npadvmod")):
+            return None  # "attacks have taken place repeatedly": a pattern, not one happening
         if any(any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in g.children)
                for g in chain[1:5] if g.pos_ in ("NOUN", "PROPN")):
             return None  # "no reports of arrests"

@@ -291,6 +291,7 @@ class Extractor:
                      settled={a.name for a in (a1, a2) if a is not None and a.name in memory.settled},
                      by_demonym={a.name for a in (a1, a2) if a is not None and a.name in memory.by_demonym},
                      extra_places=extra, date_kind=date_kind, owned_date=own is not None,
+                     days={day} if own_date and day is not None else set(),
                      object_word=c.object.lemma_.lower() if c.object is not None else None)
 
     def _subtype(self, c: Candidate, a1: Actor | None, a2: Actor | None) -> str | None:
