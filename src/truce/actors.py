@@ -65,9 +65,21 @@ def _ngrams(tokens: list[Token], max_n: int) -> list[tuple[str, str]]:
             run = tokens[i:i + n]
             if any(b.i != a.i + 1 for a, b in pairwise(run)) or not run[0].text[:1].isupper():
                 continue
+            if _inside_longer_name(run):
+                continue  # "National Liberation Army" inside "West Papua National Liberation Army"
             text = " ".join(t.text for t in run)
             out.append((norm(text), text))
     return out
+
+
+def _inside_longer_name(run: list[Token]) -> bool:
+    """True when the run is the tail or head of a longer proper name (capitalised words around it)."""
+    if len(run) < 2:
+        return False
+    doc = run[0].doc
+    before = doc[run[0].i - 1] if run[0].i > 0 else None
+    after = doc[run[-1].i + 1] if run[-1].i + 1 < len(doc) else None
+    return any(t is not None and t.pos_ == "PROPN" and t.text[:1].isupper() for t in (before, after))
 
 
 def _case_ok(key: str, text: str, lex: Lexicon) -> bool:

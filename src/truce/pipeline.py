@@ -104,7 +104,7 @@ class Extractor:
         if sentences:
             first = [s for s in sentences if s.paragraph == 0]
             text = " ".join(s.text for s in first)
-            if len(first) == 1 and len(text.split()) <= 25 and not text.rstrip().endswith((".", '"', "”")):
+            if len(text.split()) <= 25 and not text.rstrip().endswith((".", '"', "”")):
                 ctx.headline = 0
         return ctx
 
@@ -267,7 +267,11 @@ class Extractor:
         plover = PLOVER_OF_SUBTYPE.get(subtype, c.plover) if subtype and material else c.plover
         crowd = _crowd_in(s, lex)
         if material and plover == "ASSAULT" and subtype != "Looting/property destruction":
-            if (a1 and a1.kind == "protesters") or (a2 and a2.kind in lex.armed_kinds and crowd and a1 is None):
+            head1 = c.subject.lemma_.lower() if c.subject is not None else ""
+            if head1 == "mob":
+                subtype = "Mob violence"  # a mob attacking people is mob violence, an ASSAULT
+            elif (a1 and a1.kind == "protesters" and head1 not in NOT_CROWDS) or (
+                    a2 and a2.kind in lex.armed_kinds and crowd and a1 is None):
                 plover, subtype = "PROTEST", "Violent demonstration"  # a crowd fighting police is a riot
             elif (a2 and a2.kind == "protesters") or (crowd and a1 and a1.kind == "state_forces"):
                 plover, subtype = "PROTEST", "Excessive force against protesters"  # forces firing on a crowd
@@ -434,6 +438,7 @@ def _crowd_in(s: nlp.Sentence, lex: lexicon.Lexicon) -> bool:
 
 
 PERFORMATIVE = {"REQUEST", "ACCUSE", "REJECT", "SUPPORT"}
+NOT_CROWDS = {"activist", "group", "committee", "organisation", "organization", "network", "union"}
 
 
 def _polite_would(tok: Token) -> bool:
