@@ -52,7 +52,8 @@ LIGHT_VERBS = {"hold", "have", "attend", "host", "begin", "start", "open", "conc
                "see", "witness", "quell", "dispute", "fire", "use", "deploy", "spray", "lob", "shoot",
                # a weapon that acts or is met: "a roadside bomb killed", "stepped on a landmine"
                "kill", "wound", "injure", "strike", "explode", "detonate", "plant", "step", "damage", "destroy",
-               "target", "rip", "tear", "claim", "blow", "set", "leave", "defuse"}
+               "target", "rip", "tear", "claim", "blow", "set", "leave", "defuse",
+               "call", "organise", "organize", "arrange", "postpone", "cancel", "schedule"}
 HABITUAL = {"repeatedly", "regularly", "frequently", "often", "routinely", "daily", "nightly", "constantly",
             "usually", "sometimes", "occasionally", "habitually"}
 IRREAL_MARKS = {"if", "unless", "until", "whether", "lest", "till"}
@@ -288,6 +289,8 @@ def _tense(tok: Token, chain: list[Token]) -> str:
 def _light_ok(tok: Token) -> bool:
     if any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() in LIGHT_VERBS for c in tok.children):
         return True  # "disorder flared ..." read as a noun with a clause
+    if any(c.dep_ == "prep" and c.lower_ in ("with", "between") and _children(c, ("pobj",)) for c in tok.children):
+        return True  # "talks with Guyana's president": the parties make it one meeting
     head = tok.head
     if tok.dep_ in ("dobj", "nsubjpass", "nsubj", "attr", "conj") and head.lemma_.lower() in LIGHT_VERBS:
         return True
