@@ -75,3 +75,9 @@ def test_since_opens_a_period_not_an_event_day():
     text = "41 injured since last Friday night"
     (m,) = dates.find(text)
     assert dates.is_period_start(text, m)
+
+
+def test_weekday_before_a_calendar_date_defers_to_it():
+    found = dates.find("on Sunday 8 May 2022 an army unit was attacked")
+    assert [m.kind for m in found] == ["dm"]
+    assert dates.resolve(found[0], date(2022, 5, 11), False) == (date(2022, 5, 8), "day")

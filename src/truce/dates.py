@@ -56,7 +56,10 @@ def find(text: str) -> list[DateMention]:
                 continue
             taken.append((m.start(), m.end()))
             found.append(DateMention(m.start(), m.end(), kind, m.group(0), m.groups()))
-    return sorted(found, key=lambda d: d.start)
+    found.sort(key=lambda d: d.start)
+    calendar = [d for d in found if d.kind in ("md", "dm")]
+    # "on Sunday 8 May" / "Thursday, August 17": the calendar date says it; the weekday only repeats it
+    return [d for d in found if not (d.kind == "weekday" and any(0 <= c.start - d.end <= 3 for c in calendar))]
 
 
 def years(text: str) -> list[int]:
