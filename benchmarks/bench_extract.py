@@ -256,7 +256,7 @@ def dask_scaling(rows: list[str], workers: list[int], n_shards: int) -> dict[int
             t2 = time.perf_counter()
             rss = client.run(_peak_rss_mb)
         out[n] = {"start": t1 - t0, "run": t2 - t1, "articles": report.articles, "events": report.events,
-                  "failed": len(report.failed), "rss": max(rss.values())}
+                  "failed": len(report.failed), "rss": max(rss.values()), "write": report.write_seconds}
     return out
 
 
@@ -365,7 +365,8 @@ def main(argv: list[str] | None = None) -> int:
     if scale:
         for w, sc in scale.items():
             lines.append(f"| Dask backfill, {w} worker{'s' if w > 1 else ''}, {args.shards} shards ({sc['run']:.1f} s "
-                         f"+ {sc['start']:.1f} s cluster start; peak RSS a worker {sc['rss']:.0f} MB; "
+                         f"+ {sc['start']:.1f} s cluster start; client writes {sc['write']:.1f} s; "
+                         f"peak RSS a worker {sc['rss']:.0f} MB; "
                          f"{sc['failed']} failed) | {sc['articles'] / sc['run']:.2f} | |")
         if 1 in scale and 2 in scale:
             lines.append(f"| **Dask, 2 workers / 1 worker** | **{scale[1]['run'] / scale[2]['run']:.2f}x** | |")

@@ -23,6 +23,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from truce.ingest import synth
+from truce.ingest.dedup import WINDOW
 from truce.ingest.flow import Kept, Tally, ingest
 
 WHEN = datetime(2024, 12, 30, 6, 0, tzinfo=UTC)
@@ -119,6 +120,7 @@ def make_big_warc(path: Path, target_mb: int, seed: int) -> tuple[int, int]:
 
 _CHILD = """
 import json, sys, time
+from truce.ingest.dedup import Deduper
 from truce.ingest.flow import Tally, ingest
 
 def mem(field):  # this process's own figures (ru_maxrss would include the parent's, inherited across exec)
@@ -127,7 +129,7 @@ def mem(field):  # this process's own figures (ru_maxrss would include the paren
             return int(line.split()[1]) // 1024
 
 tally, marks, t0, c0 = Tally(), [], time.perf_counter(), time.process_time()
-for o in ingest([sys.argv[1]]):
+for o in ingest([sys.argv[1]], Deduper(window=int(sys.argv[2]))):
     tally.add(o)
     if tally.read % 5000 == 0:
         marks.append((tally.read, mem("VmRSS")))
@@ -137,8 +139,9 @@ print(json.dumps({"read": tally.read, "kept": tally.kept, "dups": tally.duplicat
 """
 
 
-def big_run(path: Path) -> dict:
-    proc = subprocess.run([sys.executable, "-c", _CHILD, str(path)], capture_output=True, text=True, check=True)
+def big_run(path: Path, window: int) -> dict:
+    proc = subprocess.run([sys.executable, "-c", _CHILD, str(path), str(window)], capture_output=True, text=True,
+                          check=True)
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
@@ -148,6 +151,8 @@ def main() -> None:
     ap.add_argument("--big-mb", type=int, default=1024, help="size of the generated WARC (MiB)")
     ap.add_argument("--gzip", action="store_true", help="write the big archive as .warc.gz")
     ap.add_argument("--skip-big", action="store_true")
+    ap.add_argument("--windows", type=lambda v: [int(x) for x in v.split(",")], default=[WINDOW],
+                    help="dedup windows to run the big archive with, comma-separated (default: the default)")
     ap.add_argument("--dir", default="/tmp/truce-ingest-bench")
     ap.add_argument("--seed", type=int, default=3)
     args = ap.parse_args()
@@ -170,14 +175,15 @@ def main() -> None:
     t0 = time.perf_counter()
     records, size = make_big_warc(big, args.big_mb, args.seed)
     print(f"\ngenerated {big} ({size / 2**20:,.0f} MiB, {records:,} records) in {time.perf_counter() - t0:.0f} s")
-    r = big_run(big)
-    assert r["balanced"] and r["read"] == records, r
-    print(f"big WARC: {r['read']:,} records in {r['secs']:.0f} s wall, {r['cpu']:.0f} s CPU = "
-          f"{r['read'] / r['secs']:,.0f} records/s wall, {r['read'] / r['cpu']:,.0f} per CPU-second "
-          f"({size / 2**20 / r['cpu']:.1f} MiB per CPU-second); kept {r['kept']:,}, duplicates {r['dups']:,}, "
-          f"skipped {r['skipped']}")
-    print(f"peak RSS of the ingesting process {r['peak_mb']} MiB; RSS by records read: "
-          + ", ".join(f"{n:,}: {mb} MiB" for n, mb in r["marks"][:: max(1, len(r["marks"]) // 8)]))
+    for window in args.windows:
+        r = big_run(big, window)
+        assert r["balanced"] and r["read"] == records, r
+        print(f"\nbig WARC, dedup window {window:,} articles: {r['read']:,} records in {r['secs']:.0f} s wall, "
+              f"{r['cpu']:.0f} s CPU = {r['read'] / r['secs']:,.0f} records/s wall, "
+              f"{r['read'] / r['cpu']:,.0f} per CPU-second ({size / 2**20 / r['cpu']:.1f} MiB per CPU-second); "
+              f"kept {r['kept']:,}, duplicates {r['dups']:,}, skipped {r['skipped']}")
+        print(f"  peak RSS of the ingesting process {r['peak_mb']} MiB; RSS by records read: "
+              + ", ".join(f"{n:,}: {mb} MiB" for n, mb in r["marks"][:: max(1, len(r["marks"]) // 10)]))
     big.unlink()
 
 

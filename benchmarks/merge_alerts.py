@@ -58,13 +58,13 @@ def area_series(rng: random.Random, country: str, weeks: int, mean: float, burst
 
 
 def trial(rng: random.Random, areas: int, weeks: int, bursty: bool, surge: float = 1.0,
-          deadly: bool = False) -> tuple[int, int, int]:
+          deadly: bool = False, *, rule: AlertRule) -> tuple[int, int, int]:
     """(areas alerted in the final week, area-weeks alerted before it, area-weeks tested)."""
     events = []
     for i in range(areas):
         code = "".join(chr(65 + (i // 26**k) % 26) for k in (2, 1, 0))  # AAA, AAB, ...
         events += area_series(rng, code, weeks, rng.uniform(0.5, 8.0), bursty, surge, deadly)
-    report = detect_alerts(events, AlertRule())
+    report = detect_alerts(events, rule)
     last = START + timedelta(weeks=weeks - 1)
     country_alerts = [a for a in report.alerts if a.level == "country"]
     final = len({a.country for a in country_alerts if a.week_start == last})
@@ -77,22 +77,24 @@ def main() -> None:
     p.add_argument("--areas", type=int, default=200)
     p.add_argument("--weeks", type=int, default=52)
     p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--baseline-weeks", type=int, default=AlertRule().baseline_weeks)
+    p.add_argument("--p", type=float, default=AlertRule().p_threshold)
     args = p.parse_args()
     rng = random.Random(args.seed)
-    rule = AlertRule()
+    rule = AlertRule(baseline_weeks=args.baseline_weeks, p_threshold=args.p)
     print(f"rule: trailing {rule.baseline_weeks} weeks, p < {rule.p_threshold}, at least {rule.min_events} events "
           f"or {rule.min_fatalities} dead; {args.areas} areas x {args.weeks} weeks, country level")
     print(f"{'series':<28} {'false alarms / area-week':>25} {'final week caught':>18}")
     for bursty in (False, True):
         kind = "bursty" if bursty else "Poisson"
-        final, earlier, tested = trial(rng, args.areas, args.weeks, bursty)
+        final, earlier, tested = trial(rng, args.areas, args.weeks, bursty, rule=rule)
         rate = (final + earlier) / max(1, tested)
         print(f"{'quiet, ' + kind:<28} {rate:>25.4f} {'-':>18}")
         for surge in (2.0, 3.0, 5.0):
-            final, earlier, tested = trial(rng, args.areas, args.weeks, bursty, surge)
+            final, earlier, tested = trial(rng, args.areas, args.weeks, bursty, surge, rule=rule)
             print(f"{f'surge x{surge:g}, ' + kind:<28} {earlier / max(1, tested):>25.4f} "
                   f"{final / args.areas:>18.2f}")
-        final, earlier, tested = trial(rng, args.areas, args.weeks, bursty, deadly=True)
+        final, earlier, tested = trial(rng, args.areas, args.weeks, bursty, deadly=True, rule=rule)
         print(f"{'one 30-dead event, ' + kind:<28} {earlier / max(1, tested):>25.4f} {final / args.areas:>18.2f}")
 
 

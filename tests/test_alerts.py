@@ -6,7 +6,7 @@ import json
 import math
 from datetime import date, timedelta
 
-from truce.alerts import AlertRule, alerts_from_events, detect_alerts, poisson_sf, week_of, week_trigger
+from truce.alerts import AlertRule, alerts_from_events, detect_alerts, negbin_sf, week_of, week_trigger
 from truce.cli import main
 from truce.merge import merge_events
 from truce.records import Actor, Event, Evidence, Location
@@ -38,12 +38,18 @@ def series(weekly: list[int], fat: int = 1) -> list[Event]:
     return out
 
 
-def test_poisson_tail_matches_its_definition():
-    for lam in (0.1, 1.0, 2.5, 12.0):
-        for k in (0, 1, 3, 8, 20):
-            direct = 1.0 - sum(math.exp(-lam) * lam**i / math.factorial(i) for i in range(k))
-            assert math.isclose(poisson_sf(k, lam), max(0.0, direct), rel_tol=1e-9, abs_tol=1e-15)
-    assert poisson_sf(40, 1.0) > 0.0  # far tail is tiny, not zero
+def test_negative_binomial_tail_matches_its_definition():
+    def pmf(i: int, r: float, p: float) -> float:
+        log = math.lgamma(i + r) - math.lgamma(r) - math.lgamma(i + 1) + r * math.log(p) + i * math.log(1 - p)
+        return math.exp(log)
+
+    for r, p in ((0.5, 0.9), (2.5, 0.5), (11.5, 8 / 9), (40.0, 0.3)):
+        for k in (0, 1, 3, 8, 20, 60):
+            direct = 1.0 - sum(pmf(i, r, p) for i in range(k))
+            assert math.isclose(negbin_sf(k, r, p), max(0.0, direct), rel_tol=1e-6, abs_tol=1e-12)
+    assert 0.0 < negbin_sf(80, 1.0, 0.9) < 1e-3  # far tail is tiny, not zero
+    # a well-known rate (long history) gives back the Poisson tail: P(X >= 5 | 2) = 0.0527
+    assert math.isclose(negbin_sf(5, 2.0 * 10_000, 10_000 / 10_001), 0.052653, rel_tol=1e-3)
 
 
 def test_quiet_series_raises_no_alert():
@@ -65,7 +71,7 @@ def test_surge_raises_an_alert_listing_its_events():
     assert alert.country == "MLI" and alert.admin1 == "Mopti"
     assert alert.events_count == 12
     [trigger] = [t for t in alert.triggers if t.metric == "events"]
-    assert trigger.observed == 12 and trigger.p_value < 0.01 and trigger.baseline_mean == 1.375
+    assert trigger.observed == 12 and trigger.p_value < 0.01 and trigger.baseline_mean == 1.4
     surge_ids = {f"e{n}" for n in range(sum(weekly[:-1]), sum(weekly))}
     listed = {eid for ref in alert.events for eid in ref.article_ids}
     assert listed == {f"a{eid[1:]}" for eid in surge_ids}
@@ -84,6 +90,15 @@ def test_deadly_week_raises_a_fatalities_alert():
 def test_no_alert_without_enough_history():
     report = alerts_from_events(series([1, 1, 15]))
     assert report.alerts == []
+
+
+def test_an_area_first_seen_in_a_busy_week_is_not_an_alert():
+    events = series([2] * 12)  # Mopti, Mali: a long quiet record
+    first = START + timedelta(weeks=11)
+    sahel = Location(name="Djibo", admin1="Sahel", country="BFA", latitude=14.1, longitude=-1.6, precision="town")
+    events += [clash(500 + k, first + timedelta(days=k % 7), fat=3, loc=sahel) for k in range(9)]
+    report = alerts_from_events(events)
+    assert report.alerts == []  # Burkina Faso's record starts that week: no baseline of its own
 
 
 def test_one_happening_told_by_many_outlets_is_not_a_surge():
@@ -120,7 +135,8 @@ def test_alerts_command_writes_json_lines(tmp_path, capsys):
 
 
 def test_truces_command_lists_violations(tmp_path, capsys, monkeypatch):
-    from test_truces import agreement, clash as truce_clash
+    from test_truces import agreement
+    from test_truces import clash as truce_clash
 
     events_file = tmp_path / "events.jsonl"
     events = [agreement(), truce_clash("c1", "B", "2022-08-03"), truce_clash("c2", "C", "2022-08-07")]

@@ -164,3 +164,15 @@ def test_warc_capture_date_is_the_fallback_publication_date(tmp_path):
     path.write_bytes(out.getvalue())
     (kept,) = list(ingest([str(path)]))
     assert kept.article.published == date(2024, 11, 2)  # type: ignore[union-attr]
+
+
+def test_dedup_window_forgets_texts_but_not_ids():
+    rng = random.Random(12)
+    stories = [synth.story(rng, n_body=6) for _ in range(3)]
+    dd = Deduper(window=2)
+    for i, s in enumerate(stories):
+        dd.add(f"s{i}", signature(s.text))
+    assert len(dd) == 3 and "s0" in dd
+    assert dd.match("copy-of-s2", signature(stories[2].text)) == ("s2", 1.0)
+    assert dd.match("copy-of-s0", signature(stories[0].text)) is None  # out of the near-copy window
+    assert dd.match("s0", signature("")) == ("s0", 1.0)  # but its id is still known

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from truce.merge import Merger, combined_confidence, compatible, merge_events, order_key
-from truce.records import Actor, Event, Evidence, Location
+from truce.records import SUB_TO_TYPE, Actor, Event, Evidence, Location
 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "moscow-times-2022-08-04.txt"
 
@@ -18,14 +18,13 @@ ARM_FORCES = Actor(name="Armenian forces", country="ARM", kind="state_forces")
 LACHIN = Location(name="Lachin", country="AZE", latitude=39.64, longitude=46.55, precision="district")
 
 
-def ev(eid: str, article: str, day: str = "2022-08-03", *, sub: str = "Armed clash", plover: str = "ASSAULT",
+def ev(eid: str, article: str, day: str = "2022-08-03", *, sub: str | None = "Armed clash", plover: str = "ASSAULT",
        loc: Location | None = LACHIN, a1: Actor | None = AZE_ARMY, a2: Actor | None = ARM_FORCES,
        fat: int | None = None, conf: float = 0.8, precision: str = "day", category: str | None = None) -> Event:
-    from truce.records import SUB_TO_TYPE
-
     return Event(event_id=eid, article_id=article, event_date=date.fromisoformat(day), date_precision=precision,
-                 category=category or ("material" if sub else "verbal"), event_type=SUB_TO_TYPE.get(sub) if sub else None,
-                 sub_event_type=sub, plover_type=plover, actor1=a1, actor2=a2, location=loc, fatalities=fat,
+                 category=category or ("material" if sub else "verbal"),
+                 event_type=SUB_TO_TYPE.get(sub) if sub else None, sub_event_type=sub, plover_type=plover,
+                 actor1=a1, actor2=a2, location=loc, fatalities=fat,
                  evidence=[Evidence(text=f"sentence of {eid}", start=0, end=10)], confidence=conf)
 
 
@@ -80,7 +79,8 @@ def test_actors_a_missing_side_is_fine_a_contradiction_is_not():
     # a clash's sides may be told either way round
     assert compatible(full, ev("d", "D", a1=ARM_FORCES, a2=AZE_ARMY))
     rebels = Actor(name="rebels", country=None, kind="rebels")
-    assert not compatible(ev("e", "E", sub="Attack", a1=AZE_ARMY, a2=None), ev("f", "F", sub="Attack", a1=rebels, a2=None))
+    army_attack = ev("e", "E", sub="Attack", a1=AZE_ARMY, a2=None)
+    assert not compatible(army_attack, ev("f", "F", sub="Attack", a1=rebels, a2=None))
     russians = Actor(name="Russian troops", country="RUS", kind="state_forces")
     assert not compatible(full, ev("g", "G", a1=russians, a2=ARM_FORCES))
 

@@ -42,6 +42,7 @@ def clash(eid: str, article: str, day: str, loc: Location = LACHIN, a1: Actor | 
     ("The two sides agreed to a ceasefire late on Monday.", True),
     ("A truce took effect at midnight, the ministry said.", True),
     ("Both armies signed a cease-fire brokered by Moscow.", True),
+    ("The rebels accepted the proposed ceasefire and an urgent truce began.", True),
     ("They agreed to hold talks on a ceasefire next week.", False),
     ("The president called for a truce.", False),
     ("The rebels rejected the ceasefire offer.", False),
@@ -79,6 +80,23 @@ def test_other_agreements_are_not_truces():
     talks = agreement(text="Armenia and Azerbaijan agreed to hold talks on a ceasefire.")
     trade = agreement(text="Armenia and Azerbaijan signed a deal on border trade.", eid="trade")
     assert register_truces(merge_events([talks, trade])) == []
+
+
+def test_agreement_naming_no_party_is_not_watched_and_a_local_truce_keeps_its_region():
+    nobody = ev("n", "N", "2022-08-01", "AGREE", "A ceasefire took effect at midnight.", sub="Agreement")
+    assert register_truces(merge_events([nobody])) == []
+    idlib = Location(name="Saraqib", admin1="Idlib", country="SYR", latitude=35.86, longitude=36.8, precision="town")
+    syria = Actor(name="Syrian army", country="SYR", kind="state_forces")
+    rebels = Actor(name="rebels", country="SYR", kind="rebels")
+    local = ev("l", "L", "2022-08-01", "AGREE", "The army and rebels agreed to a local truce.", sub="Agreement",
+               a1=syria, a2=rebels, loc=idlib)
+    [t] = register_truces(merge_events([local]))
+    assert t.area_countries == ["SYR"] and t.area_admin1 == "Idlib"
+    aleppo = Location(name="Aleppo", admin1="Aleppo", country="SYR", latitude=36.2, longitude=37.16, precision="town")
+    outside = ev("o", "O", "2022-08-03", "ASSAULT", "Clashes.", sub="Armed clash", a1=syria, a2=rebels, loc=aleppo)
+    inside = ev("i", "I", "2022-08-03", "ASSAULT", "Clashes.", sub="Armed clash", a1=syria, a2=rebels, loc=idlib)
+    [s] = watch([local, outside, inside])
+    assert [v.place for v in s.violations] == ["Saraqib"]
 
 
 def test_clash_between_the_parties_after_a_ceasefire_is_a_violation():

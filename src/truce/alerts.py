@@ -8,11 +8,15 @@ on Monday):
   Events need a place country and a day- or week-precise date (month-precise events cannot be
   put in a week; events with no place country belong to no area); those left out are counted
   in `AlertReport.uncounted`.
-- Baseline: the `baseline_weeks` (8) weeks before, within the span the data covers (weeks with
-  nothing count as zeros), needing at least `min_history` (4) such weeks. Its mean, smoothed as
-  (sum + 0.5) / weeks so that an all-quiet past is not a rate of zero, and its dispersion
-  phi = max(1, variance / mean) (violence comes in bursts, which a plain Poisson would not allow).
-- Test: quasi-Poisson upper tail p = P(X >= floor(observed / phi)) for X ~ Poisson(mean / phi).
+- Baseline: the `baseline_weeks` (12) weeks before, from the area's first counted event on (weeks
+  with nothing count as zeros; before an area's first event the data says nothing about it, so
+  its first week is never an alert), needing at least `min_history` (4) such weeks: their total S over n
+  weeks, and their dispersion phi = max(1, variance / mean) (violence comes in bursts, which a
+  plain Poisson would not allow; an all-quiet past has phi = 1).
+- Test: a Poisson tail on dispersion-scaled counts (quasi-Poisson), with the rate's uncertainty
+  from only n weeks of history taken into account: the weekly rate has a Gamma(S / phi + 0.5, n)
+  posterior (Jeffreys prior, so an all-quiet past is not a rate of zero), which makes the
+  week's scaled count negative binomial, and p = P(X >= floor(observed / phi)) under it.
   An alert when p < `p_threshold` (0.01) and the observed count reaches its minimum:
   `min_events` (3) events or `min_fatalities` (10) dead. Each alert lists the events of that
   area and week that caused it.
@@ -36,7 +40,7 @@ Metric = Literal["events", "fatalities"]
 
 @dataclass(frozen=True)
 class AlertRule:
-    baseline_weeks: int = 8
+    baseline_weeks: int = 12
     min_history: int = 4
     p_threshold: float = 0.01
     min_events: int = 3
@@ -74,27 +78,6 @@ class AlertReport(Record):
     uncounted: int
 
 
-def poisson_sf(k: int, lam: float) -> float:
-    """P(X >= k) for X ~ Poisson(lam). Hand-rolled: a short series sum, not worth a SciPy dependency."""
-    if k <= 0:
-        return 1.0
-    if lam <= 0:
-        return 0.0
-    log_pmf = -lam + k * math.log(lam) - math.lgamma(k + 1)
-    if k > lam:  # sum the upper tail directly: its terms shrink fast, no cancellation
-        term, total, i = math.exp(log_pmf), 0.0, k
-        while term > 1e-300 and (total == 0.0 or term > total * 1e-16):
-            total += term
-            i += 1
-            term *= lam / i
-        return min(1.0, total)
-    term, lower = math.exp(-lam), 0.0
-    for i in range(k):
-        lower += term
-        term *= lam / (i + 1)
-    return max(0.0, 1.0 - lower)
-
-
 def week_of(d: date) -> date:
     return d - timedelta(days=d.weekday())
 
@@ -117,7 +100,7 @@ def _countable(c: CanonicalEvent) -> bool:
 
 def negbin_sf(k: int, r: float, p: float) -> float:
     """P(X >= k) for X negative binomial (r, p): failures before the r-th success, mean r(1-p)/p.
-    Hand-rolled like poisson_sf: a series sum."""
+    Hand-rolled: a short series sum, not worth a SciPy dependency."""
     if k <= 0:
         return 1.0
     q = 1.0 - p
@@ -177,10 +160,11 @@ def detect_alerts(canonical: Iterable[CanonicalEvent], rule: AlertRule = AlertRu
     for (level, country, admin1), series in sorted(by_area.items(), key=lambda kv: (*kv[0][:2], kv[0][2] or "")):
         ev = [len(series.get(w, [])) for w in weeks]
         fat = [sum(c.event.fatalities or 0 for c in series.get(w, [])) for w in weeks]
+        first_seen = next(i for i, k in enumerate(ev) if k)
         for i, w in enumerate(weeks):
             if since is not None and w < week_of(since):
                 continue
-            lo = max(0, i - rule.baseline_weeks)
+            lo = max(first_seen, i - rule.baseline_weeks)
             if i - lo < rule.min_history or not ev[i]:
                 continue
             tested += 1

@@ -239,13 +239,20 @@ def _canonical_from_args(args: argparse.Namespace) -> list:
     """Events from --events FILE or the store at --db, merged across articles (truce.merge)."""
     from .merge import merge_events
 
+    urls = _read_urls(args.articles)
     if args.events:
         events = _read_event_lines(args.events)
     else:
+        from sqlalchemy import select
+
         from . import store
 
-        events = store.load_events(store.connect(args.db))
-    return merge_events(events, _read_urls(args.articles))
+        engine = store.connect(args.db)
+        events = store.load_events(engine)
+        with engine.connect() as conn:  # the stored articles' URLs name each source's outlet
+            rows = conn.execute(select(store.articles.c.id, store.articles.c.url)).all()
+        urls = {str(i): u for i, u in rows if u} | urls
+    return merge_events(events, urls)
 
 
 def _write_jsonl(records: list, args: argparse.Namespace) -> None:
@@ -341,6 +348,8 @@ def build_parser() -> argparse.ArgumentParser:
     ig.add_argument("sources", nargs="+", help="files, folders (recursive), globs, or - for stdin; .gz is read too")
     ig.add_argument("--db", default="truce.sqlite", help="SQLite file or SQLAlchemy URL (default: truce.sqlite)")
     ig.add_argument("--skips", help="write each skipped record as a JSON line here")
+    ig.add_argument("--dedup-window", type=int, default=50_000,
+                    help="latest kept articles searched for near-copies (default 50000, about 9 KB each)")
     ig.set_defaults(func=cmd_ingest)
     r = sub.add_parser("run", help="the default job: articles (bundled samples) -> SQLite -> summary")
     r.add_argument("inputs", nargs="*", help="ARTICLES.jsonl files (default: the bundled sample articles)")
@@ -371,7 +380,7 @@ def build_parser() -> argparse.ArgumentParser:
     al = sub.add_parser("alerts", help="weeks of violence well above an area's own baseline")
     _add_event_source(al)
     al.add_argument("--since", help="only weeks from this YYYY-MM-DD's week on")
-    al.add_argument("--baseline-weeks", type=int, default=8, help="trailing weeks in the baseline (default 8)")
+    al.add_argument("--baseline-weeks", type=int, default=12, help="trailing weeks in the baseline (default 12)")
     al.add_argument("--min-history", type=int, default=4, help="baseline weeks needed to test a week (default 4)")
     al.add_argument("--p", type=float, default=0.01, help="quasi-Poisson tail probability threshold (default 0.01)")
     al.add_argument("--min-events", type=int, default=3, help="fewest events for an events alert (default 3)")

@@ -55,9 +55,8 @@ COMPATIBLE_TYPES = {
 DISTINCT_SUBTYPES = {"Sexual violence", "Abduction/forced disappearance", "Chemical weapon"}
 # Types whose two sides are interchangeable (a clash "between A and B" is also one between B and A).
 SYMMETRIC_PLOVER = {"CONSULT", "COOPERATE", "AGREE"}
-SIDE_GROUP = {"state_forces": "state", "government": "state", "rebels": "nonstate", "militia": "nonstate",
-              "civilians": "people", "protesters": "people"}
-KIND_GROUP = {**SIDE_GROUP, "international": "international"}
+SIDE_GROUP = {"state_forces": "state", "government": "state", "rebels": "nonstate", "militia": "nonstate"}
+KIND_GROUP = {**SIDE_GROUP, "civilians": "people", "protesters": "people", "international": "international"}
 
 
 class Source(Record):
@@ -211,8 +210,9 @@ def sides_compatible(x: Actor | None, y: Actor | None) -> bool:
 
 
 def kinds_compatible(x: Actor | None, y: Actor | None) -> bool:
-    """State forces, armed non-state groups and unarmed people are different sides; "other" and
-    "international" are vague enough to go with anything."""
+    """State forces and armed non-state groups are different sides. Civilians, protesters, "other"
+    and "international" go with anything: extraction often calls a target "people" or a building a
+    government, so they only count in the score."""
     if x is None or y is None or _compound(x) or _compound(y):
         return True
     gx, gy = SIDE_GROUP.get(x.kind), SIDE_GROUP.get(y.kind)

@@ -71,10 +71,10 @@ events = Table(
     "events", metadata,
     Column("event_id", String(128), primary_key=True),
     Column("article_id", String(512), ForeignKey("articles.id", ondelete="CASCADE"), index=True, nullable=False),
-    Column("event_date", Date, index=True),
+    Column("event_date", Date),
     Column("date_precision", String(8)),
     Column("category", String(16), nullable=False),
-    Column("event_type", String(64), index=True),
+    Column("event_type", String(64)),
     Column("sub_event_type", String(64), index=True),
     Column("plover_type", String(16), index=True, nullable=False),
     Column("actor1_name", Text),
@@ -100,6 +100,10 @@ events = Table(
     Index("ix_events_confidence_key", "confidence", "event_id"),
     Index("ix_events_country_date_key", "country", literal_column(DATE_KEY), "event_id"),
     Index("ix_events_lon_lat_date_key", "longitude", "latitude", literal_column(DATE_KEY), "event_id"),
+    # covering indexes for the /stats groupings (migration 0002)
+    Index("ix_events_stats_day", "event_date", "fatalities"),
+    Index("ix_events_stats_country", "country", "event_date", "fatalities"),
+    Index("ix_events_stats_type", "event_type", "sub_event_type", "plover_type", "event_date", "fatalities"),
 )
 evidence = Table(
     "evidence", metadata,

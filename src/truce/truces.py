@@ -5,8 +5,10 @@ Rules (also in docs/merging.md):
 - A truce is an AGREE event one of whose evidence sentences names a truce ("ceasefire", "truce",
   "armistice", "cessation of hostilities") without presenting it as only talked about, proposed,
   called for or rejected. Its parties are the event's actors (a side named "A and B" gives two);
-  its party countries their countries. Its area is the agreement's place (country, admin1) when
-  that lies in a party's country, else the party countries (a truce signed abroad covers home).
+  its party countries their countries. Its area is the party countries (a truce signed abroad
+  covers home), narrowed to the agreement's admin1 when the agreement is placed there (a local
+  truce); with no party country, the agreement's place country. An agreement naming no party is
+  not registered (nothing to watch).
   It starts on the agreement's date (the next day when it "will take effect at midnight"), and
   ends after a stated length ("a 72-hour truce", "a seven-day ceasefire") or stays open.
   Reports of one truce (same party countries and area, agreed within 3 days) are one truce.
@@ -33,7 +35,7 @@ TRUCE_WORD = r"(?:cease-?\s?fires?|truces?|armistices?|cessations? of hostilitie
 TRUCE_RE = re.compile(rf"\b{TRUCE_WORD}\b", re.I)
 # The truce is only discussed, asked for, proposed or refused: not an agreement to one.
 NOT_AGREED_RE = re.compile(
-    rf"\b(?:talks?|negotiat\w*|discuss\w*|propos\w*|call(?:ed|s|ing)? for|urg\w*|appeal\w*|demand\w*|"
+    rf"\b(?:talks?|negotiat\w*|discuss\w*|call(?:ed|s|ing)? for|urg(?:e|ed|es|ing)|appeal\w*|demand\w*|"
     rf"reject\w*|refus\w*|rul\w* out|no)\b[^.;]{{0,40}}\b{TRUCE_WORD}", re.I)
 VIOLATION_RE = re.compile(
     rf"\b(?:violat\w*|breach\w*|brok(?:e|en)|break\w*|flout\w*|undermin\w*)\b[^.;]{{0,60}}\b{TRUCE_WORD}|"
@@ -114,14 +116,14 @@ def truce_from(c: CanonicalEvent) -> Truce | None:
     if not any(is_truce_text(t) for t in texts):
         return None
     parties = _split_parties(e.actor1) + _split_parties(e.actor2)
+    if not parties:
+        return None  # a truce between nobody named cannot be watched
     countries = sorted({p.country for p in parties if p.country})
     loc = e.location
-    if loc and loc.country and (not countries or loc.country in countries):
-        area, admin1 = [loc.country], loc.admin1 if loc.precision != "country" else None
-    else:
-        area, admin1 = countries, None
+    area = countries or ([loc.country] if loc and loc.country else [])
     if not area:
         return None  # nowhere to watch
+    admin1 = loc.admin1 if loc and loc.country in area and loc.precision != "country" else None
     start = e.event_date + timedelta(days=1) if any(FUTURE_MIDNIGHT_RE.search(t) for t in texts) else e.event_date
     length = truce_length_days(texts)
     return Truce(

@@ -13,7 +13,7 @@ from .. import store
 from ..records import Skip
 from ..run import Result, extract_all
 from . import state
-from .dedup import Deduper
+from .dedup import WINDOW, Deduper
 from .flow import Duplicate, Kept, Tally, ingest
 from .progress import Meter
 
@@ -34,7 +34,7 @@ def summary_table(tally: Tally, n_events: int) -> Table:
 def run(args: argparse.Namespace) -> int:
     engine = store.connect(args.db)
     state.attach(engine)
-    dedup = Deduper()
+    dedup = Deduper(window=getattr(args, "dedup_window", WINDOW))
     state.load(engine, dedup)
     tally = Tally()
     n_events = 0

@@ -8,8 +8,9 @@ still matches its original (the store's own upserts keep articles, events and sk
 from __future__ import annotations
 
 import hashlib
+import time
 
-from sqlalchemy import Column, Engine, LargeBinary, MetaData, String, Table, Text, select
+from sqlalchemy import Column, Engine, Float, LargeBinary, MetaData, String, Table, Text, select
 
 from .dedup import Deduper, from_bytes, to_bytes
 from .flow import Duplicate, Kept
@@ -22,6 +23,7 @@ seen_articles = Table(
     Column("article_id", String(200), primary_key=True),
     Column("scheme", String(16), nullable=False),
     Column("signature", LargeBinary, nullable=False),
+    Column("added", Float, nullable=False, index=True),  # when it was kept: the newest fill the dedup window
 )
 seen_urls = Table(
     "ingest_urls", metadata,
@@ -34,14 +36,16 @@ def attach(engine: Engine) -> None:
 
 
 def load(engine: Engine, dedup: Deduper) -> int:
-    """Fill the deduper with every article earlier runs kept; returns how many."""
-    n = 0
+    """Teach the deduper every article earlier runs kept: all ids, and the newest `dedup.window`
+    signatures for near-copy search. Returns how many articles are known."""
     with engine.connect() as conn:
-        for aid, scheme, sig in conn.execute(select(seen_articles.c.article_id, seen_articles.c.scheme,
-                                                    seen_articles.c.signature)):
-            dedup.add(aid, from_bytes(sig, scheme))
-            n += 1
-    return n
+        for (aid,) in conn.execute(select(seen_articles.c.article_id)):
+            dedup.remember(aid)
+        newest = conn.execute(select(seen_articles.c.article_id, seen_articles.c.scheme, seen_articles.c.signature)
+                              .order_by(seen_articles.c.added.desc()).limit(dedup.window)).all()
+    for aid, scheme, sig in reversed(newest):
+        dedup.add(aid, from_bytes(sig, scheme))
+    return len(dedup)
 
 
 def _sha1(text: str) -> str:
@@ -61,7 +65,7 @@ def remember_kept(engine: Engine, kept: Kept) -> None:
     with engine.begin() as conn:
         if conn.execute(select(seen_articles.c.article_id).where(seen_articles.c.article_id == a.id)).first() is None:
             conn.execute(seen_articles.insert().values(article_id=a.id, scheme=kept.signature.scheme,
-                                                       signature=to_bytes(kept.signature)))
+                                                       signature=to_bytes(kept.signature), added=time.time()))
         _add_url(conn, a.id, a.url)
 
 
