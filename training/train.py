@@ -176,7 +176,18 @@ def train(rows: list[dict], out: Path, *, max_steps: int = 0, max_epochs: int | 
         if out.exists():
             shutil.rmtree(out)
         shutil.copytree(best, out)
+    scrub_paths(out / "config.cfg")
     return time.perf_counter() - start
+
+
+def scrub_paths(config: Path) -> None:
+    """The saved config names the temporary corpora it was trained on; they mean nothing once shipped."""
+    from spacy import util
+
+    cfg = util.load_config(config)
+    cfg["paths"]["train"] = None
+    cfg["paths"]["dev"] = None
+    cfg.to_disk(config)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -76,18 +76,26 @@ class Extractor:
     gaz: geo.Gazetteer
     model: Language
     detector: Detector
+    second_opinion: bool = True  # the trained sentence-type model vets rule events (learned.py)
     last_features: dict[str, dict[str, float]] = field(default_factory=dict)  # event id -> confidence features
 
     @classmethod
-    def default(cls) -> Extractor:
+    def default(cls, second_opinion: bool = True) -> Extractor:
+        """Rules plus the trained model's second opinion; `second_opinion=False` for rules alone."""
         lex = lexicon.load()
-        return cls(lex, geo.load(), nlp.load_model(), RuleDetector(lex))
+        return cls(lex, geo.load(), nlp.load_model(), RuleDetector(lex), second_opinion=second_opinion)
 
     def extract(self, article: Article) -> list[Event]:
         self.last_features = {}  # the latest article's only, for calibration
         cleaned = clean.clean(article.text, self.lex)
         sentences = nlp.analyse(cleaned.kept, self.model)
-        return self._events(article, sentences, cleaned.dateline)
+        events = self._events(article, sentences, cleaned.dateline)
+        if self.second_opinion and events:
+            from .learned import filter_events
+
+            kept = {e.event_id for e in filter_events([e for e in events if e.category == "material"], article.text)}
+            events = [e for e in events if e.category == "verbal" or e.event_id in kept]
+        return events
 
     # --- per article -------------------------------------------------------------------------------
     def _context(self, sentences: list[nlp.Sentence], dateline: str | None) -> Context:
@@ -99,8 +107,9 @@ class Extractor:
         for s in sentences:
             for p in places.mentions(s.span, self.lex, self.gaz, names):
                 ctx.places[p.location] += 1
-        ctx.anchors = tuple((loc.latitude, loc.longitude) for loc in ctx.places
-                            if loc.latitude is not None and loc.longitude is not None and loc.precision != "country")
+        ctx.anchors = tuple((loc.latitude, loc.longitude) for loc in ctx.places  # places with no namesake
+                            if loc.latitude is not None and loc.longitude is not None and loc.precision != "country"
+                            and len(self.gaz.candidates(loc.name)) == 1)
         if sentences:
             first = [s for s in sentences if s.paragraph == 0]
             text = " ".join(s.text for s in first)

@@ -18,6 +18,7 @@ AREA_WORDS = {"district": "district", "province": "region", "region": "region", 
               "state": "region", "county": "district", "oblast": "region", "prefecture": "region",
               "department": "region", "municipality": "district", "county's": "district", "territory": "region",
               "valley": "district", "area": "district", "zone": "district"}
+RELIEF_WORDS = {"mount", "mt", "lake", "river", "jebel", "jabal", "wadi", "cape", "port", "fort", "greater"}
 LOCATIVE_PREPS = {"in", "near", "at", "outside", "around", "from", "into", "across", "inside", "on", "to",
                   "towards", "toward", "through", "within"}
 
@@ -117,6 +118,9 @@ def mentions(sent: Span, lex: Lexicon, gaz: geo.Gazetteer, context: set[str],
         place = geo.rank(text, gaz, context, local, near)
         if place is None and "-" in text:
             place = geo.rank(text.split("-")[0], gaz, context, local, near)  # "the Bamenda-Bafut road"
+        first, _, rest = text.partition(" ")
+        if place is None and rest and first.lower() in RELIEF_WORDS:
+            place = geo.rank(rest, gaz, context, local, near)  # "Mount Sinjar": the place it is named for
         if place is None:
             continue
         precision = _area_precision(ent) or {"admin1": "region", "admin2": "district"}.get(place.feature, "town")

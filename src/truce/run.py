@@ -13,9 +13,9 @@ ENGLISH = {"en", "eng", "english"}
 
 
 @cache
-def extractor() -> Extractor:
-    """One extractor per process: the parser, lexicons and gazetteer load once."""
-    return Extractor.default()
+def extractor(second_opinion: bool = True) -> Extractor:
+    """One extractor per process: the parser, lexicons, gazetteer and trained model load once."""
+    return Extractor.default(second_opinion=second_opinion)
 
 
 @dataclass(frozen=True)
