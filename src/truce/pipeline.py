@@ -30,6 +30,7 @@ PERIOD_TOLL = re.compile(r"\b(since (?:the start|the beginning|january|february|
                          r"august|september|october|november|december|last|the|\d{4})|so far this|"
                          r"in the past \w+ (?:days|weeks|months)|this year|cumulative|in total|altogether|to date|"
                          r"(?:decade|year|month|week)s?-long|over the (?:years|decades|past))\b", re.I)
+RETROSPECT = re.compile(r"\b(anniversary|commemorat\w*|in memory of|looking back)\b", re.I)
 NON_STATE = {"rebels", "militia", "protesters", "civilians"}
 SCHEDULABLE = {"CONSULT", "PROTEST", "AGREE", "MOBILIZE", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT",
                "COOPERATE", "AID", "RETREAT", "SANCTION", "CONCEDE"}
@@ -187,6 +188,8 @@ class Extractor:
                 day, _ = dates.resolve(m, pub, False)
                 if day is not None:
                     last_day = (s.index, s.paragraph, day)
+            if RETROSPECT.search(s.text):
+                background = True  # an anniversary story goes on to tell the history it marks
             here = [p for p in places_here if p.locative and p.location.precision != "country"]
             if here:
                 last_place = (s.index, here[0].location)
