@@ -76,7 +76,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 def cmd_eval(args: argparse.Namespace) -> int:
     from .evaluate import evaluate, format_report
 
-    scores, report, events = evaluate(args.gold, split=args.split, scorer=args.scorer, verbose=args.verbose)
+    scores, report, events = evaluate(args.gold, split=args.split, scorer=args.scorer, verbose=args.verbose,
+                                      second_opinion=not args.rules_only)
     if args.output:
         with open(args.output, "w", encoding="utf-8") as f:
             for e in events:
@@ -343,6 +344,7 @@ def build_parser() -> argparse.ArgumentParser:
     v.add_argument("--verbose", action="store_true", help="list misses and extras")
     v.add_argument("--json", action="store_true", help="print the scores as one JSON object")
     v.add_argument("--output", help="also write the predicted events here")
+    v.add_argument("--rules-only", action="store_true", help="without the trained model's second opinion")
     v.set_defaults(func=cmd_eval)
     ig = sub.add_parser("ingest", help="pages, WARC, feeds, JSONL, text (files, folders, globs, -) -> store")
     ig.add_argument("sources", nargs="+", help="files, folders (recursive), globs, or - for stdin; .gz is read too")

@@ -16,7 +16,7 @@ from types import ModuleType
 
 from .ingest.jsonl import read_lines
 from .records import Event
-from .run import Result, extract_all
+from .run import Result, extract_all, extractor
 
 
 def find_scorer(explicit: str | None = None) -> Path:
@@ -49,11 +49,11 @@ def read_gold(path: str, split: str | None = None) -> list[dict]:
     return gold
 
 
-def predict(gold: Iterable[dict]) -> list[Event]:
+def predict(gold: Iterable[dict], second_opinion: bool = True) -> list[Event]:
     lines = (json.dumps({k: g.get(k) for k in ("id", "text", "published", "url", "title", "language")})
              for g in gold)
     out: list[Event] = []
-    for r in extract_all(read_lines(lines, "gold")):
+    for r in extract_all(read_lines(lines, "gold"), extractor(second_opinion)):
         if isinstance(r, Result):
             out.extend(r.events)
         else:
@@ -62,9 +62,9 @@ def predict(gold: Iterable[dict]) -> list[Event]:
 
 
 def evaluate(gold_path: str, *, split: str | None = None, scorer: str | None = None,
-             verbose: bool = False) -> tuple[dict, list[str], list[Event]]:
+             verbose: bool = False, second_opinion: bool = True) -> tuple[dict, list[str], list[Event]]:
     gold = read_gold(gold_path, split)
-    events = predict(gold)
+    events = predict(gold, second_opinion)
     module = load_scorer(find_scorer(scorer))
     preds = [json.loads(e.model_dump_json()) for e in events]
     scores, report = module.score(gold, preds, verbose)
