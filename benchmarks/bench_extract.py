@@ -174,12 +174,13 @@ def child_extract(path: str, out: str, processes: int) -> None:
     rc = main(["extract", path, "-o", str(WORK / "events.jsonl"), "--processes", str(processes)])
     marks["end"] = time.perf_counter()
     marks["start"] = t0
+    marks["rss"] = peak_rss_mb()
     marks["rc"] = rc
     Path(out).write_text(json.dumps(marks))
 
 
 def run_child(args: list[str]) -> tuple[dict[str, float], float, float]:
-    """The child's own marks, its wall time and the peak RSS (MB) of the largest process in its tree."""
+    """The child's own marks, its wall time, and the CPU seconds of its whole process tree."""
     out = WORK / "child.json"
     out.unlink(missing_ok=True)
     t0 = time.perf_counter()
@@ -190,7 +191,7 @@ def run_child(args: list[str]) -> tuple[dict[str, float], float, float]:
     proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode != 0:
         raise SystemExit(f"child {args} failed with status {proc.returncode}")
-    return json.loads(out.read_text()), wall, usage.ru_maxrss / 1024
+    return json.loads(out.read_text()), wall, usage.ru_utime + usage.ru_stime
 
 
 # --- measurements in this process ----------------------------------------------------------------------
@@ -228,8 +229,27 @@ def stage_times(path: Path) -> tuple[StageClock, float, list[str]]:
     return clock, total, wrapped
 
 
-def _peak_rss_mb() -> float:
+def peak_rss_mb() -> float:
+    """This process's peak resident memory. VmHWM, not ru_maxrss: Linux carries ru_maxrss over
+    fork and exec, so a child of a big parent would report the parent's peak."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def warm_extractor() -> None:
+    from truce.run import extractor
+
+    extractor()
+
+
+def cpu_seconds() -> float:
+    u = resource.getrusage(resource.RUSAGE_SELF)
+    return u.ru_utime + u.ru_stime
 
 
 def dask_scaling(rows: list[str], workers: list[int], n_shards: int) -> dict[int, dict[str, Any]]:
@@ -251,12 +271,16 @@ def dask_scaling(rows: list[str], workers: list[int], n_shards: int) -> dict[int
             f.unlink()
         t0 = time.perf_counter()
         with cluster_client(workers=n) as client:
+            client.run(warm_extractor)  # model loads are start-up, timed with the cluster's start
             t1 = time.perf_counter()
+            cpu0 = client.run(cpu_seconds)
             report = backfill([str(folder)], str(db), client=client)
             t2 = time.perf_counter()
-            rss = client.run(_peak_rss_mb)
+            rss = client.run(peak_rss_mb)
+            cpu = client.run(cpu_seconds)
         out[n] = {"start": t1 - t0, "run": t2 - t1, "articles": report.articles, "events": report.events,
-                  "failed": len(report.failed), "rss": max(rss.values()), "write": report.write_seconds}
+                  "failed": len(report.failed), "rss": max(rss.values()), "write": report.write_seconds,
+                  "cores": sum(cpu[w] - cpu0.get(w, 0.0) for w in cpu) / (t2 - t1)}
     return out
 
 
@@ -284,6 +308,22 @@ def corpus(args: argparse.Namespace) -> Path:
     return run
 
 
+def scaling_lines(path: Path, rows: list[str], n: int, shards: int, load0: float) -> list[str]:
+    _, wall1, cpu1 = run_child(["extract", str(path), "1"])
+    _, wall2, cpu2 = run_child(["extract", str(path), "2"])
+    scale = dask_scaling(rows, [1, 2], shards)
+    out = ["", "| run | articles/s | wall s | cores obtained |", "| --- | --- | --- | --- |",
+           f"| `truce extract`, 1 process | {n / wall1:.2f} | {wall1:.1f} | {cpu1 / wall1:.2f} |",
+           f"| `truce extract --processes 2` | {n / wall2:.2f} | {wall2:.1f} | {cpu2 / wall2:.2f} |"]
+    for w, sc in scale.items():
+        out.append(f"| Dask backfill, {w} worker(s), {shards} shards | {sc['articles'] / sc['run']:.2f} | "
+                   f"{sc['run']:.1f} | {sc['cores']:.2f} |")
+    out += [f"| **--processes 2 / 1 process** | **{wall1 / wall2:.2f}x** | | |",
+            f"| **Dask 2 workers / 1 worker** | **{scale[1]['run'] / scale[2]['run']:.2f}x** | | |",
+            f"| load average (1 min) at start / end | {load0:.2f} / {os.getloadavg()[0]:.2f} | | |"]
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--corpus", type=Path, default=WORK / "corpus.jsonl", help="generated here when missing")
@@ -293,6 +333,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--no-processes", action="store_true", help="skip `truce extract --processes 2`")
     p.add_argument("--no-scale", action="store_true", help="skip the Dask 1 vs 2 workers run")
     p.add_argument("--shards", type=int, default=16, help="shard files for the Dask run (default 16)")
+    p.add_argument("--scaling-only", action="store_true",
+                   help="only 1 process against --processes 2 and Dask 1 against 2 workers (for a quiet moment)")
     p.add_argument("--json", type=Path, help="also write the figures here")
     p.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = p.parse_args(argv)
@@ -313,6 +355,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"corpus: {n} articles, {words / n:.0f} words each on average ({path})", flush=True)
     print(f"machine: {machine()}; load average at start {load0:.2f}", flush=True)
 
+    if args.scaling_only:
+        print("\n".join(scaling_lines(path, rows, n, args.shards, os.getloadavg()[0])))
+        return 0
+
     one = WORK / "one.jsonl"
     one.write_text(rows[0], encoding="utf-8")
     startup, startup_wall, _ = run_child(["startup", str(one)])
@@ -324,7 +370,8 @@ def main(argv: list[str] | None = None) -> int:
     bound_cpu = max(n / bare["articles"][1], n / bare["paragraphs"][1])
     print("bare parse measured", flush=True)
 
-    marks, e2e_wall, e2e_rss = run_child(["extract", str(path), "1"])
+    marks, e2e_wall, e2e_cpu = run_child(["extract", str(path), "1"])
+    e2e_rss = marks["rss"]
     steady = (marks["n"] - 1) / (marks["last"] - marks["first"]) if marks["n"] > 1 else float("nan")
     steady_cpu = (marks["n"] - 1) / (marks["cpu_last"] - marks["cpu_first"]) if marks["n"] > 1 else float("nan")
     print("end to end measured", flush=True)
@@ -359,13 +406,15 @@ def main(argv: list[str] | None = None) -> int:
         f"{startup['load']:.2f} s / {startup['first']:.2f} s | |",
         f"| start-up: `truce extract` of 1 article, whole process | {cli_one_wall:.2f} s | |"]
     if par is not None:
-        _, pwall, prss = par
-        lines.append(f"| `truce extract --processes 2`, whole command ({pwall:.1f} s; {e2e_wall / pwall:.2f}x one "
-                     f"process; largest process {prss:.0f} MB) | {rate(pwall)} | |")
+        _, pwall, pcpu = par
+        lines.append(f"| `truce extract --processes 2`, whole command ({pwall:.1f} s: {e2e_wall / pwall:.2f}x one "
+                     f"process; cores obtained {pcpu / pwall:.2f}, one process {e2e_cpu / e2e_wall:.2f}) | "
+                     f"{rate(pwall)} | |")
     if scale:
         for w, sc in scale.items():
             lines.append(f"| Dask backfill, {w} worker{'s' if w > 1 else ''}, {args.shards} shards ({sc['run']:.1f} s "
-                         f"+ {sc['start']:.1f} s cluster start; client writes {sc['write']:.1f} s; "
+                         f"+ {sc['start']:.1f} s cluster start and model loads; cores obtained {sc['cores']:.2f}; "
+                         f"client writes {sc['write']:.1f} s; "
                          f"peak RSS a worker {sc['rss']:.0f} MB; "
                          f"{sc['failed']} failed) | {sc['articles'] / sc['run']:.2f} | |")
         if 1 in scale and 2 in scale:

@@ -6,10 +6,14 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
+from .ingest.limits import TOO_LARGE
 from .pipeline import Extractor
 from .records import Article, Event, Skip
 
 ENGLISH = {"en", "eng", "english"}
+# Longest article extracted (characters): far above any news story, and spaCy's own max_length per text;
+# past it one article would hold the parser for minutes, so it is skipped as too large instead.
+MAX_ARTICLE_CHARS = 1_000_000
 
 
 @cache
@@ -33,6 +37,10 @@ def extract_all(records: Iterable[Article | Skip], ex: Extractor | None = None) 
         if rec.language and rec.language.lower() not in ENGLISH:
             yield Skip(source="extract", record_id=rec.id, reason="non-English",
                        detail=f"language {rec.language!r}")
+            continue
+        if len(rec.text) > MAX_ARTICLE_CHARS:
+            yield Skip(source="extract", record_id=rec.id, reason=TOO_LARGE,
+                       detail=f"{len(rec.text):,} characters, limit {MAX_ARTICLE_CHARS:,}")
             continue
         try:
             yield Result(rec, ex.extract(rec))

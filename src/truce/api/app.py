@@ -23,7 +23,7 @@ from sqlalchemy.exc import OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__, store
-from . import export, query
+from . import export, query, watch
 from .filters import Filters, filters_from_query
 from .schemas import ArticleDetail, EventDetail, EventPage, Problem, Stats
 
@@ -153,6 +153,8 @@ def create_app(db: str | Engine) -> FastAPI:
         """Counts and fatalities of the matching events: in total, per week (Monday), country and type."""
         with engine.connect() as conn:
             return query.stats(conn, f)
+
+    app.include_router(watch.router)  # /truces, /alerts
 
     @app.get("/", include_in_schema=False)
     def dashboard() -> FileResponse:

@@ -121,6 +121,8 @@ def read_warc(stream: IO[bytes], source: str, *, seekable: bool = True) -> Itera
                 resync = False
                 last = rec.stream_pos
                 yield record_article(rec, n, source)
+            if n == 0:  # fastwarc ends quietly on a cut or garbled archive: the file must still be accounted for
+                yield Skip(source=source, reason=MALFORMED, detail="no WARC record could be read")
             return
         except (OSError, EOFError, ValueError) as exc:
             if not resync:

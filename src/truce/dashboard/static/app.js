@@ -175,6 +175,7 @@ async function loadCountries() {
   for (const c of data.countries) {
     const path = svgEl("path", { d: c.rings.map((r) => ringPath(r, data.scale)).join(""), class: "country" });
     if (c.id) path.dataset.country = c.id;
+    if (c.id && !state.names[c.id]) state.names[c.id] = c.name;  // names for countries with no event (truce parties)
     const title = svgEl("title");
     title.textContent = c.name;
     path.append(title);
@@ -511,6 +512,94 @@ function closeEvent() {
   history.replaceState(null, "", location.pathname + location.search);
 }
 
+// ---- watch: escalation alerts and ceasefires (/alerts, /truces) --------------------------------
+const WATCH_ROWS = 25;
+const watch = { alerts: null, truces: null, today: null, rule: null };
+
+function areaLabel(country, admin1) { return admin1 ? `${admin1}, ${countryName(country)}` : countryName(country); }
+
+function selectedCountries() {
+  const out = new Set();
+  for (const v of state.params.getAll("country")) for (const c of v.split(",")) if (c.trim()) out.add(c.trim().toUpperCase());
+  return out;
+}
+
+function pLabel(p) { return p < 0.001 ? p.toExponential(1) : p.toFixed(3); }
+
+function observedLabel(alert, metric) {
+  const observed = metric === "events" ? alert.events_count : alert.fatalities;
+  const t = alert.triggers.find((x) => x.metric === metric);
+  return t ? `${fmt(observed)} (${fmt(t.baseline_mean)})` : fmt(observed);
+}
+
+function showAlertEvents(a) {
+  // The alert's area and week, and nothing else, so the table lists the events behind it.
+  const p = new URLSearchParams({ country: a.country, date_from: a.week_start, date_to: a.week_end, category: "material" });
+  if (a.admin1) p.set("admin1", a.admin1);
+  paramsToForm(p);
+  apply();
+}
+
+function alertRow(a) {
+  const tr = el("tr", { "data-level": a.level, "data-country": a.country, title: "Show the events of this week here" },
+    el("td", { text: `${a.week_start} – ${a.week_end}` }),
+    el("td", { text: areaLabel(a.country, a.admin1) }),
+    el("td", { text: a.level }),
+    el("td", { class: "num", text: observedLabel(a, "events") }),
+    el("td", { class: "num", text: observedLabel(a, "fatalities") }),
+    el("td", { class: "num", text: pLabel(Math.min(...a.triggers.map((t) => t.p_value))) }));
+  tr.addEventListener("click", () => showAlertEvents(a));
+  return tr;
+}
+
+function truceRow(s) {
+  const t = s.truce;
+  const area = t.area_countries.map(countryName).join(", ") + (t.area_admin1 ? ` (${t.area_admin1})` : "");
+  return el("tr", { "data-truce-id": t.truce_id, title: t.evidence.join("\n") },
+    el("td", { text: t.parties.map((p) => p.name).join(" · ") }),
+    el("td", { text: area }),
+    el("td", { text: t.start }),
+    el("td", { text: t.end || "open" }),
+    el("td", { class: "num", text: fmt(s.violation_count) }),
+    el("td", { class: "num", text: s.days_since_last_violation === null ? "none yet" : fmt(s.days_since_last_violation) }),
+    el("td", { class: "num", text: fmt(s.accusations.length) }));
+}
+
+function drawWatch() {
+  if (!watch.alerts) return;
+  const only = selectedCountries();
+  const alerts = watch.alerts.filter((a) => !only.size || only.has(a.country))
+    .sort((a, b) => b.week_start.localeCompare(a.week_start) || a.country.localeCompare(b.country) ||
+      (a.admin1 || "").localeCompare(b.admin1 || ""));
+  const truces = watch.truces.filter((s) => !only.size || s.truce.area_countries.some((c) => only.has(c)))
+    .sort((a, b) => b.truce.agreed_on.localeCompare(a.truce.agreed_on));
+  $("alerts-table").tBodies[0].replaceChildren(...alerts.slice(0, WATCH_ROWS).map(alertRow));
+  $("truces-table").tBodies[0].replaceChildren(...truces.slice(0, WATCH_ROWS).map(truceRow));
+  $("alerts-empty").hidden = alerts.length > 0;
+  $("truces-empty").hidden = truces.length > 0;
+  const r = watch.rule;
+  $("watch-note").textContent = `${plural(alerts.length, "alert", "alerts")}` +
+    (alerts.length > WATCH_ROWS ? ` (latest ${WATCH_ROWS} shown)` : "") + ` · ${plural(truces.length, "ceasefire", "ceasefires")}` +
+    (truces.length > WATCH_ROWS ? ` (latest ${WATCH_ROWS} shown)` : "") + (only.size ? " in the selected countries" : "") +
+    ` · baseline ${r.baseline_weeks} weeks, p < ${r.p_threshold}, at least ${r.min_events} events or ${r.min_fatalities} dead` +
+    (watch.today ? ` · days counted to ${watch.today}` : "");
+}
+
+async function loadWatch() {
+  try {
+    const [alerts, truces] = await Promise.all([api("/alerts"), api("/truces")]);
+    watch.alerts = alerts.alerts;
+    watch.rule = alerts.rule;
+    watch.truces = truces.truces;
+    watch.today = truces.today;
+    drawWatch();
+    document.body.dataset.watch = "1";
+  } catch (err) {
+    $("watch-note").textContent = `could not load: ${err.message || err}`;
+    document.body.dataset.watch = "error";
+  }
+}
+
 // ---- wiring -------------------------------------------------------------------------------------
 async function refresh(params, refit) {
   showError(null);
@@ -526,6 +615,7 @@ async function refresh(params, refit) {
       plural(stats.by_country.filter((c) => c.country).length, "country", "countries");
     drawTimeline(stats.by_week);
     shadeCountries(stats.by_country);
+    drawWatch();
     document.body.dataset.ready = "1";
   } catch (err) {
     showError(err);
@@ -547,6 +637,7 @@ async function main() {
   } catch (err) {
     showError(err);
   }
+  loadWatch();  // not awaited: merging the whole store for the watch panel must not hold up the rest
   const initial = new URLSearchParams(location.search);
   paramsToForm(initial);
   $("filters").addEventListener("submit", (ev) => { ev.preventDefault(); apply(); });
