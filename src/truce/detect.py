@@ -8,12 +8,12 @@ The `Detector` protocol lets a trained component stand beside these rules, chose
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Protocol
 
 from spacy.tokens import Token
 
-from .lexicon import Lexicon, Trigger
+from .lexicon import Lexicon, Trigger, norm
 from .nlp import Sentence
 
 # Verbs that make what they govern unreal, future or denied: "threatened to attack", "denied shelling".
@@ -69,7 +69,6 @@ class Candidate:
     object: Token | None = None  # actor2's head word
     pair: tuple[Token, Token] | None = None  # "between X and Y"
     tense: str = "past"
-    notes: list[str] = field(default_factory=list)
 
     @property
     def plover(self) -> str:
@@ -385,8 +384,6 @@ def _armed_words(sentence: Sentence, lex: Lexicon) -> bool:
 
 
 def _org_kind(tok: Token, lex: Lexicon) -> str | None:
-    from .lexicon import norm
-
     ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
     if ent is None:
         return None
