@@ -57,12 +57,18 @@ def bounded_lines(stream: IO[bytes], max_chars: int = MAX_RECORD_BYTES) -> Itera
 
 
 def read_jsonl(stream: IO[bytes], source: str, max_chars: int = MAX_RECORD_BYTES) -> Iterator[Article | Skip]:
-    """Like read_lines over a byte stream, with over-long lines reported as too large."""
+    """Like read_lines over a byte stream, with over-long lines reported as too large; a stream with no
+    line at all is reported too, so an empty file is accounted for rather than silently passed over."""
+    any_line = False
     for n, line in enumerate(bounded_lines(stream, max_chars), start=1):
         if line is None:
+            any_line = True
             yield Skip(source=source, line=n, reason=TOO_LARGE, detail=f"line longer than {max_chars} characters")
         elif line.strip():
+            any_line = True
             yield parse_line(line, n, source)
+    if not any_line:
+        yield Skip(source=source, reason="empty", detail="no JSON lines in the input")
 
 
 def parse_line(line: str, n: int, source: str) -> Article | Skip:
