@@ -20,7 +20,6 @@ import time
 import traceback
 from collections import Counter
 from collections.abc import Callable
-from datetime import datetime
 from pathlib import Path
 
 from truce import lexicon
@@ -65,17 +64,7 @@ def rand_json(rng: random.Random, depth: int = 0) -> object:
     return [None, True, rng.randrange(-10**12, 10**12), rng.random() * 1e300, rand_text(rng, 8)][k]
 
 
-def valid_files() -> dict[str, bytes]:
-    rng = random.Random(9)
-    stories = [synth.story(rng) for _ in range(3)]
-    warc = io.BytesIO()
-    synth.write_warc(warc, [(s.url, synth.page_html(s), datetime(2024, 5, 1)) for s in stories])
-    jsonl = "".join(json.dumps({"id": f"j{i}", "text": s.text}) + "\n" for i, s in enumerate(stories))
-    return {".html": synth.page_html(stories[0]), ".xml": synth.feed_xml(stories), ".warc": warc.getvalue(),
-            ".jsonl": jsonl.encode(), ".txt": stories[0].text.encode()}
-
-
-VALID = valid_files()
+VALID = synth.valid_files()
 SUFFIXES = [".html", ".warc", ".xml", ".rss", ".jsonl", ".txt", ".bin", ""]
 
 

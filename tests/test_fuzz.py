@@ -8,7 +8,7 @@ import io
 import json
 import random
 import tempfile
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -93,18 +93,7 @@ def test_read_jsonl_on_bytes_never_raises(data: bytes) -> None:
         assert isinstance(r, Article) or (isinstance(r, Skip) and r.reason)
 
 
-def _valid_inputs() -> dict[str, bytes]:
-    """Well-formed files of each format, for the fuzzer to cut and corrupt."""
-    rng = random.Random(9)
-    stories = [synth.story(rng) for _ in range(3)]
-    warc = io.BytesIO()
-    synth.write_warc(warc, [(s.url, synth.page_html(s), datetime(2024, 5, 1)) for s in stories])
-    jsonl = "".join(json.dumps({"id": f"j{i}", "text": s.text}) + "\n" for i, s in enumerate(stories))
-    return {".html": synth.page_html(stories[0]), ".xml": synth.feed_xml(stories), ".warc": warc.getvalue(),
-            ".jsonl": jsonl.encode(), ".txt": stories[0].text.encode()}
-
-
-VALID = _valid_inputs()
+VALID = synth.valid_files()
 SUFFIXES = [".html", ".warc", ".xml", ".rss", ".jsonl", ".txt", ".bin", ""]
 
 

@@ -187,3 +187,19 @@ def write_warc(out: IO[bytes], pages: Iterable[tuple[str, bytes, datetime]], *, 
         rid += 1
         n += 1
     return n
+
+
+def valid_files() -> dict[str, bytes]:
+    """One well-formed file of each format (by suffix), for fuzzers to cut and corrupt."""
+    import io
+    import json
+    import random
+    from datetime import datetime
+
+    rng = random.Random(9)
+    stories = [story(rng) for _ in range(3)]
+    warc = io.BytesIO()
+    write_warc(warc, [(s.url, page_html(s), datetime(2024, 5, 1)) for s in stories])
+    jsonl = "".join(json.dumps({"id": f"j{i}", "text": s.text}) + "\n" for i, s in enumerate(stories))
+    return {".html": page_html(stories[0]), ".xml": feed_xml(stories), ".warc": warc.getvalue(),
+            ".jsonl": jsonl.encode(), ".txt": stories[0].text.encode()}
