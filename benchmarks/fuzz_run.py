@@ -65,6 +65,7 @@ def rand_json(rng: random.Random, depth: int = 0) -> object:
 
 
 VALID = synth.valid_files()
+KEEP = Path("fuzz-crashes")  # failing file inputs are written here
 SUFFIXES = [".html", ".warc", ".xml", ".rss", ".jsonl", ".txt", ".bin", ""]
 
 
@@ -96,6 +97,14 @@ def ok_record(r: object) -> bool:
     return isinstance(r, (Article, Result, Kept, Duplicate)) or (isinstance(r, Skip) and bool(r.reason))
 
 
+def keep(suffix: str, data: bytes, why: str) -> None:
+    """Write a failing file input under KEEP so it can be replayed."""
+    KEEP.mkdir(exist_ok=True)
+    path = KEEP / f"files-{sum(1 for _ in KEEP.iterdir())}{suffix}"
+    path.write_bytes(data)
+    print(f"files: input kept as {path}: {why:.300}", file=sys.stderr)
+
+
 def make_targets(tmp: Path) -> dict[str, Callable[[random.Random], bool]]:
     lex = lexicon.load()
     ex = extractor()
@@ -118,9 +127,17 @@ def make_targets(tmp: Path) -> dict[str, Callable[[random.Random], bool]]:
         suffix, data = rand_file(rng)
         path = tmp / f"input{suffix}"
         path.write_bytes(data)
-        out = list(ingest([str(path)], Deduper()))
-        path.unlink()
-        return bool(out) and all(ok_record(o) for o in out)
+        try:
+            out = list(ingest([str(path)], Deduper()))
+        except Exception as exc:
+            keep(suffix, data, repr(exc))
+            raise
+        finally:
+            path.unlink()
+        if out and all(ok_record(o) for o in out):
+            return True
+        keep(suffix, data, repr(out))
+        return False
 
     targets = {"clean": t_clean, "extract": t_extract, "jsonl": t_jsonl, "files": t_files}
 
