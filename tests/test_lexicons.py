@@ -81,3 +81,14 @@ def test_boilerplate_patterns_compile_and_bite(lex):
     assert any(rx.search("Sign up for our daily newsletter") for rx in lex.boilerplate_line)
     assert any(rx.search("Dear readers,") for rx in lex.boilerplate_tail)
     assert not any(rx.search("Troops attacked the village on Monday.") for rx in lex.boilerplate_line)
+
+
+def test_region_affixes_join_the_name_with_a_space():
+    from importlib import resources
+
+    import yaml
+
+    rules = yaml.safe_load(resources.files("truce.lexicons").joinpath("regions.yml").read_text(encoding="utf-8"))
+    assert rules["prefixes"] and rules["suffixes"]
+    assert all(p == p.lower() and p.endswith((" ", "'")) and not p.startswith(" ") for p in rules["prefixes"])
+    assert all(x == x.lower() and x.startswith(" ") and not x.endswith(" ") for x in rules["suffixes"])

@@ -23,6 +23,32 @@ def test_regions_come_from_iso_3166_2():
     assert geo.rank("Cabo Delgado", gaz, {"MOZ"}, ()).country == "MOZ"
 
 
+def test_regions_and_districts_from_geonames_have_coordinates_and_bare_names():
+    gaz = geo.load()
+    bukidnon = geo.rank("Bukidnon", gaz, {"PHL"}, ())  # GeoNames: "Province of Bukidnon", a second-level region
+    assert bukidnon.feature == "admin2"
+    assert geo.distance_km((bukidnon.latitude, bukidnon.longitude), (8.05, 125.09)) < 50
+    faryab = geo.rank("Faryab", gaz, {"AFG"}, ())
+    assert faryab.feature == "admin1" and geo.distance_km((faryab.latitude, faryab.longitude), (36.0, 64.9)) < 100
+    assert geo.rank("Basra", gaz, {"IRQ"}, (), area=True).feature == "admin1"  # "Basra Governorate"
+    maymana = geo.rank("Maymana", gaz, {"AFG"}, ())
+    assert maymana.feature == "city" and gaz.admin1_name(maymana) == "Faryab"
+
+
+def test_a_region_outranks_its_namesake_city_only_when_the_text_says_area():
+    gaz = geo.load()
+    assert geo.rank("Mopti", gaz, {"MLI"}, ()).feature == "city"  # "in Mopti": the city
+    assert geo.rank("Mopti", gaz, {"MLI"}, (), area=True).feature == "admin1"  # "Mopti region"
+    assert geo.rank("Luuka", gaz, {"UGA"}, ()).feature == "admin2"  # no town of that name: the district
+
+
+def test_region_keys_drop_geonames_affixes():
+    assert geo.region_keys("Province of Negros Occidental") == {"province of negros occidental", "negros occidental"}
+    assert "kirkuk" in geo.region_keys("Muhafazat Kirkuk")
+    assert "zangilan" in geo.region_keys("Zangilan Rayon")
+    assert geo.region_keys("Oblast") == {"oblast"}  # nothing left to name: kept whole
+
+
 def test_district_phrases_and_actor_uses(lex):
     gaz = geo.load()
     doc = load_model()("Baku said Karabakh troops targeted its positions in the district of Lachin.")

