@@ -24,6 +24,8 @@ def tolls(text: str) -> dict[str, int | None]:
     ("The attack left 15 to 20 people dead and dozens injured.", 15, 12),  # ranges take the low end
     ("Scores of people were wounded.", None, 20),
     ("Gunmen killed 14 civilians, including two children.", 14, None),  # a part is not added
+    ("\"About 40 terrorists were neutralised\" during the riposte, the army said.", 40, None),  # communiqué idiom
+    ("Eleven of the injured are in hospital, two of them in serious condition.", None, None),  # part of a total
 ])
 def test_phrasings(text, dead, hurt):
     assert tolls(text) == {"fatalities": dead, "injuries": hurt}
@@ -47,3 +49,17 @@ def test_a_total_caps_the_sides():
 
 def test_nothing_stated_is_none():
     assert combine([], "fatalities") is None
+
+
+def test_a_headline_toll_and_the_body_toll_of_the_same_victims_are_one_toll():
+    nlp = load_model()
+    found = [*counts(nlp("Missile attack on the city: four dead, 21 injured")[:]),
+             *counts(nlp("The missile killed four civilians and injured 21 others.")[:])]
+    assert (combine(found, "fatalities"), combine(found, "injuries")) == (4, 21)
+
+
+def test_one_side_named_with_different_words_is_one_group():
+    nlp = load_model()
+    found = [*counts(nlp("Seven troops were killed in the ambush.")[:]),
+             *counts(nlp("The army said seven soldiers and 12 assailants were killed.")[:])]
+    assert combine(found, "fatalities") == 19

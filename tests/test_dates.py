@@ -81,3 +81,15 @@ def test_weekday_before_a_calendar_date_defers_to_it():
     found = dates.find("on Sunday 8 May 2022 an army unit was attacked")
     assert [m.kind for m in found] == ["dm"]
     assert dates.resolve(found[0], date(2022, 5, 11), False) == (date(2022, 5, 8), "day")
+
+
+def test_the_same_evening_points_back_to_the_event_told_before():
+    import truce
+
+    text = ("Russian forces fired a ballistic missile at Dnipro late on Tuesday, killing four civilians.\n\n"
+            "Rescuers worked through the night to clear the rubble of the apartment block.\n\n"
+            "The city council opened a shelter for families who lost their homes.\n\n"
+            "On the same evening, Russian drones attacked Kharkiv, injuring nine people.")
+    events = truce.extract(text, published="2025-05-21")
+    kharkiv = [e for e in events if e.location and e.location.name == "Kharkiv"]
+    assert kharkiv and kharkiv[0].event_date == date(2025, 5, 20) and kharkiv[0].injuries == 9

@@ -147,3 +147,21 @@ def test_leaders_and_capitals_give_countries():
     events = truce.extract(text, published="2022-08-04")
     countries = {(e.actor1.country, e.actor2.country if e.actor2 else None) for e in events if e.actor1}
     assert ("ARM", "RUS") in countries and ("AZE", "ARM") in countries
+
+
+def test_a_sentence_with_no_time_or_place_of_its_own_continues_the_story_just_before():
+    text = ("Seven policemen were killed when a roadside bomb struck their vehicle near Khar on Wednesday, "
+            "police said.\n\n"
+            "Separately, security forces killed eight militants in an operation in Bannu on Tuesday night.\n\n"
+            "Two soldiers were killed during an intense exchange of fire, the military said.\n\n"
+            "More than 900 people have been killed in militant attacks in the province so far this year.")
+    events = [e for e in truce.extract(text, published="2024-10-17") if e.plover_type == "ASSAULT"]
+    tolls = sorted((e.location.name if e.location else None, e.fatalities) for e in events)
+    assert tolls == [("Bannu", 10), ("Khar", 7)]  # the soldiers' deaths go to Bannu; the yearly toll is no event
+
+
+def test_an_article_that_names_no_country_is_placed_by_its_towns():
+    text = ("Bandits stormed Kaya village in Maradun, killing four people, residents said on Monday.\n\n"
+            "Police said officers later arrested two suspected informants in Gusau and took them to Tsafe.")
+    events = truce.extract(text, published="2023-11-08")
+    assert events and all(e.location is None or e.location.country == "NGA" for e in events)

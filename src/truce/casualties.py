@@ -23,14 +23,23 @@ WORDS = {
     "dozen": 12, "dozens": 12, "scores": 20, "hundreds": 100, "thousand": 1000, "thousands": 1000,
     "couple": 2, "pair": 2, "both": 2,
 }
-KILL = {"kill", "slay", "murder", "execute", "behead", "massacre", "lynch", "assassinate", "slaughter"}
+KILL = {"kill", "slay", "murder", "execute", "behead", "massacre", "lynch", "assassinate", "slaughter", "martyr",
+        "neutralize", "neutralise"}  # military communiqués: "neutralised" fighters are killed ones
 DIE = {"die", "perish"}
 WOUND = {"wound", "injure", "hurt", "maim"}
 DEAD_ADJ = {"dead": "fatalities", "killed": "fatalities", "wounded": "injuries", "injured": "injuries",
             "hurt": "injuries"}
 TOLL = {"toll"}
 GENERIC = {"people", "person", "other", "others", "individual", "one", "victim", "casualty", "some", "many",
-           "dozen", "dozens", "scores", "hundreds"}
+           "dozen", "dozens", "scores", "hundreds", "dead", "killed", "wounded", "injured", "hurt", "death",
+           "fatality"}
+# One side told with different words across sentences ("seven troops" ... "the soldiers") is one group.
+SAME_GROUP = {"troop": "soldier", "troops": "soldier", "serviceman": "soldier", "servicemen": "soldier",
+              "trooper": "soldier", "serviceperson": "soldier", "policemen": "policeman", "cop": "policeman",
+              "policewoman": "policeman", "fighter": "militant", "insurgent": "militant", "terrorist": "militant",
+              "jihadist": "militant", "attacker": "militant", "assailant": "militant", "khwarij": "militant",
+              "rebel": "militant", "extremist": "militant", "gunman": "militant", "gunmen": "militant",
+              "resident": "civilian", "villager": "civilian", "inhabitant": "civilian"}
 SUBSET = {"including", "among", "of", "incl"}  # "including two children", "two of them": parts of a total
 _DIGITS = re.compile(r"^\d{1,3}(,\d{3})*$|^\d+$")
 _NUM = (r"(\d[\d,]*|a dozen|dozens|scores|hundreds|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
@@ -101,7 +110,7 @@ def _group(head: Token) -> str:
         if inner is not None and inner.pos_ == "NOUN" and inner.lemma_.lower() not in GENERIC:
             return inner.lemma_.lower()
         return "people"
-    return lemma
+    return SAME_GROUP.get(lemma, lemma)
 
 
 def _victims(head: Token) -> list[Token]:
@@ -217,7 +226,8 @@ def counts(sent: Span) -> list[Count]:
             word = m.group(word_group).lower()
             kind = "fatalities" if word in ("killed", "dead", "died", "killing", "leaving") else "injuries"
             n = _word_num(m.group(num_group))
-            if kind not in found and n is not None and not _subset_text(sent.text, m.start()):
+            if kind not in found and n is not None and not _subset_text(sent.text, m.start()) and not re.search(
+                    r"\bof (?:the|them|those|whom)\b", m.group(0), re.I):  # "eleven of the injured": a part
                 out.append(Count(kind, n, -1))
     return _dedupe(out)
 

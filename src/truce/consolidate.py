@@ -139,15 +139,27 @@ def absorb(into: Draft, d: Draft) -> None:
     into.by_demonym |= d.by_demonym
 
 
+def _continues(d: Draft) -> bool:
+    """A body sentence with no time or place of its own ("Two soldiers died in the exchange of fire")
+    carries on the story told just before it, not the article's first story."""
+    return not d.headline and not d.own_date and d.location is None
+
+
+def _last_told_before(e: Draft, i: int) -> int:
+    return max((s.index for s in e.sentences if s.index < i), default=-1)
+
+
 def _merge_pass(drafts: list[Draft], same_sentence: bool) -> list[Draft]:
     out: list[Draft] = []
-    for d in sorted(drafts, key=lambda d: (d.headline, d.casualty_only, d.first)):
-        for e in out:
-            if (not same_sentence or e.first == d.first) and compatible(e, d, same_sentence):
-                absorb(e, d)
-                break
-        else:
+    for d in sorted(drafts, key=lambda d: (d.headline, _continues(d), d.casualty_only, d.first)):
+        fits = [e for e in out if (not same_sentence or e.first == d.first) and compatible(e, d, same_sentence)]
+        if not fits:
             out.append(d)
+            continue
+        if not same_sentence and _continues(d):
+            absorb(max(fits, key=lambda e: _last_told_before(e, d.first)), d)
+        else:
+            absorb(fits[0], d)
     return out
 
 

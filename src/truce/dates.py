@@ -26,6 +26,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("rel", re.compile(r"\b(yesterday|today|tonight|tomorrow|last night|overnight|this (?:morning|afternoon|"
                        r"evening)|earlier (?:today|in the day)|(?:late|early) (?:on )?(?:yesterday|today))\b",
                        re.I)),
+    ("same", re.compile(r"\b((?:the same|that) (?:day|evening|night|morning|afternoon)|later that day|"
+                        r"hours later)\b", re.I)),  # the day of the event told just before
     ("week", re.compile(r"\b((?:last|past|previous) week|(?:earlier|later) this week|this week|"
                         r"(?:last|this) weekend)\b", re.I)),
     ("month", re.compile(r"\b((?:earlier|late|later) this month|last month|this month)\b", re.I)),

@@ -42,7 +42,8 @@ FUTURE = {"will", "shall", "'ll", "wo"}
 FUTURE_FRAMES = {"set", "due", "scheduled", "expected", "slated", "plan", "planned", "going", "poised"}
 REPORTING = {"say", "tell", "report", "announce", "state", "add", "claim", "confirm", "write", "note",
              "quote", "cite", "according", "insist", "explain", "allege", "assert", "declare", "post"}
-LIGHT_VERBS = {"hold", "have", "attend", "host", "begin", "start", "open", "conclude", "end", "resume", "take",
+LIGHT_VERBS = {"throw", "hurl", "toss", "hold", "have", "attend", "host", "begin", "start", "open", "conclude",
+               "end", "resume", "take",
                "launch", "conduct", "carry", "stage", "mount", "sign", "reach", "announce", "declare", "impose",
                "agree", "broker", "seal", "convene", "chair", "join", "extend", "approve", "adopt", "slap",
                "expand", "unveil", "order", "come", "enter", "go", "break", "collapse", "lead",
@@ -207,6 +208,8 @@ class RuleDetector:
             return None  # "deployed to fight the insurgents": a purpose, not a happening
         if trig.light and not _light_ok(tok):
             return None
+        if material and tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in ("including", "among"):
+            return None  # "arrested three men, including a would-be suicide bomber": who, not what happened
         tense = _tense(tok, chain)
         subject, obj, pair = _roles(tok)
         if trig is self.lex.demand:

@@ -30,6 +30,9 @@ PERIOD_TOLL = re.compile(r"\b(since (?:the start|the beginning|january|february|
                          r"august|september|october|november|december|last|the|\d{4})|so far this|"
                          r"in the past \w+ (?:days|weeks|months)|this year|cumulative|in total|altogether|to date|"
                          r"(?:decade|year|month|week)s?-long|over the (?:years|decades|past))\b", re.I)
+PERIOD_SPAN = re.compile(r"\b(since (?:the start|the beginning|\d{4})|so far this|to date|"
+                         r"in the past \w+ (?:days|weeks|months)|over the (?:years|decades|past))\b", re.I)
+RAIDS = {"raid", "operation", "search", "sweep", "crackdown"}
 RETROSPECT = re.compile(r"\b(anniversary|commemorat\w*|in memory of|looking back)\b", re.I)
 NON_STATE = {"rebels", "militia", "protesters", "civilians"}
 SCHEDULABLE = {"CONSULT", "PROTEST", "AGREE", "MOBILIZE", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT",
@@ -103,6 +106,13 @@ class Extractor:
         ctx = Context()
         for s in sentences:
             ctx.countries.update(places.countries_named(s.span, self.lex))
+        if not ctx.countries:  # no country named ("Gusau", "Tsafe"): the one with the most places known
+            seen: dict[str, str] = {}  # in one country only, each place once
+            for s in sentences:
+                for p in places.mentions(s.span, self.lex, self.gaz, set()):
+                    if len({c.country for c in self.gaz.candidates(p.location.name)}) == 1:
+                        seen[p.location.name] = p.location.country
+            ctx.countries.update(dict(Counter(seen.values()).most_common(1)))
         names = set(ctx.countries)
         ctx.dateline = self._dateline(dateline, names)
         for s in sentences:
@@ -161,7 +171,11 @@ class Extractor:
                 if c.token.i not in owned and c.token.dep_ == "conj" and c.token.head.i in owned:
                     owned[c.token.i] = owned[c.token.head.i]
             places_here = places.mentions(s.span, lex, self.gaz, context, ctx.anchors)
-            counts = casualties.counts(s.span)
+            counts = [] if PERIOD_SPAN.search(s.text) else casualties.counts(s.span)
+            if PERIOD_SPAN.search(s.text):  # "900 killed in attacks so far this year": many incidents, no event
+                cands = [c for c in cands if c.plover != "ASSAULT"]
+            if any(c.subtype == "Arrests" for c in cands) and not counts:
+                cands = [c for c in cands if c.token.lemma_.lower() not in RAIDS]  # a raid that arrests is the arrest
             violent = [c for c in cands if c.plover == "ASSAULT" and not c.trigger.casualty]
             headline = ctx.headline == s.paragraph
             for c in cands:
@@ -184,7 +198,7 @@ class Extractor:
                     d.location = last_place[1]  # "...at the summit in Abuja. He also called on ..."
                 self._shift(d, c, s, mentions, last_day, pub)
                 drafts.append(d)
-            for m in mentions:
+            for m in mentions if any(t.pos_ in ("VERB", "AUX") for t in s.span) else ():  # a byline dates nothing
                 day, _ = dates.resolve(m, pub, False)
                 if day is not None:
                     last_day = (s.index, s.paragraph, day)
@@ -269,7 +283,7 @@ class Extractor:
         own_date = mention is not None and precision is not None
         date_kind = mention.kind if own_date and mention is not None else None
         if not own_date and last_day is not None and (
-                last_day[1] == s.paragraph or s.index - last_day[0] <= 2):
+                last_day[1] == s.paragraph or s.index - last_day[0] <= 2 or (mention and mention.kind == "same")):
             day, precision = last_day[2], "day"
         when = day or pub
         a1 = actors.resolve(c.subject, lex, when, memory) if c.subject is not None else None
@@ -293,7 +307,7 @@ class Extractor:
             return None  # visiting the wounded is no meeting between parties
         status = "scheduled" if c.tense == "future" or (day is not None and pub is not None and day > pub) \
             else "occurred"
-        roles = {t.i for t in (c.subject, c.object) if t is not None}
+        roles = {t.i for t in (c.subject, None if material else c.object) if t is not None}  # "shelled Kharkiv"
         usable = [p for p in places_here if p.token.i not in roles]
         location, extra = _pick_place(c, usable, material)
         if location is None and not material:

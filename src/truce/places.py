@@ -51,6 +51,12 @@ def _is_actor_use(root: Token, lex: Lexicon) -> bool:
     return False
 
 
+def _struck(root: Token, lex: Lexicon) -> bool:
+    """The object of a violent verb ("drones attacked Kharkiv"), however the tagger labels it."""
+    return root.dep_ == "dobj" and root.head.pos_ == "VERB" and any(
+        t.plover == "ASSAULT" and not t.casualty for t in lex.triggers.get(root.head.lemma_.lower(), ()))
+
+
 def _locative(root: Token) -> bool:
     cur = root
     for _ in range(4):
@@ -101,7 +107,7 @@ def mentions(sent: Span, lex: Lexicon, gaz: geo.Gazetteer, context: set[str],
         root = ent.root
         if key in lex.demonyms or key in lex.organisations or key in lex.leaders or key in lex.noun_kinds:
             continue
-        if label in ("NORP", "PERSON", "ORG") and not _locative(root):
+        if label in ("NORP", "PERSON", "ORG") and not (_locative(root) or _struck(root, lex)):
             continue
         if _is_actor_use(root, lex):
             continue
