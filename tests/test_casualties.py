@@ -26,6 +26,8 @@ def tolls(text: str) -> dict[str, int | None]:
     ("Gunmen killed 14 civilians, including two children.", 14, None),  # a part is not added
     ("\"About 40 terrorists were neutralised\" during the riposte, the army said.", 40, None),  # communiqué idiom
     ("Eleven of the injured are in hospital, two of them in serious condition.", None, None),  # part of a total
+    ("\"Twenty-seven people have been killed, and 106 injured,\" the centre said.", 27, 106),
+    ("The army confirmed having killed rebel commander George Madlos in a clash.", 1, None),  # a named person
 ])
 def test_phrasings(text, dead, hurt):
     assert tolls(text) == {"fatalities": dead, "injuries": hurt}
@@ -63,3 +65,12 @@ def test_one_side_named_with_different_words_is_one_group():
     found = [*counts(nlp("Seven troops were killed in the ambush.")[:]),
              *counts(nlp("The army said seven soldiers and 12 assailants were killed.")[:])]
     assert combine(found, "fatalities") == 19
+
+
+def test_one_sides_no_casualties_is_not_the_events_total():
+    nlp = load_model()
+    found = [*counts(nlp("Two soldiers were killed and four others wounded in a clash with rebels.")[:]),
+             *counts(nlp("No casualties were reported on the side of the rebels.")[:])]
+    assert (combine(found, "fatalities"), combine(found, "injuries")) == (2, 4)
+    alone = counts(nlp("No casualties were reported.")[:])
+    assert (combine(alone, "fatalities"), combine(alone, "injuries")) == (0, 0)

@@ -1,5 +1,7 @@
 """Cleaning drops appeals, sign-ups and credits by general rules, and never moves offsets."""
 
+import pytest
+
 from truce.clean import clean
 
 ARTICLE = """Gunmen killed four farmers near the village of Tilla on Monday, officials said.
@@ -30,3 +32,19 @@ def test_an_appeal_early_in_a_short_text_is_only_dropped_as_a_line(lex):
     text = "Subscribe now to read more.\nRebels seized the town of Mora on Tuesday.\n"
     kept = [p.text for p in clean(text, lex).kept]
     assert kept == ["Rebels seized the town of Mora on Tuesday."]
+
+
+@pytest.mark.parametrize(("text", "place", "rest"), [
+    ("MOGADISHU, Nov 30 (Reuters) - Gunmen attacked a hotel.", "MOGADISHU", "Gunmen attacked a hotel."),
+    ("MOSCOW (Wire News / Agency - 25th January, 2021) Clashes broke out.", "MOSCOW", "Clashes broke out."),
+    ("Manila [Philippines], November 4 (Agency): Two soldiers died.", "Manila", "Two soldiers died."),
+    ("NAIROBI: Police fired tear gas.", "NAIROBI", "Police fired tear gas."),
+])
+def test_wire_datelines_are_cut_from_the_text_and_kept_as_a_place(lex, text, place, rest):
+    out = clean(text, lex)
+    assert out.dateline == place and out.kept[0].text == rest
+
+
+@pytest.mark.parametrize("text", ["Police (PSNI) said the march was peaceful.", "UN (AP) officials met in Geneva."])
+def test_a_name_with_a_bracket_is_no_dateline(lex, text):
+    assert clean(text, lex).dateline is None

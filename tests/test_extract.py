@@ -165,3 +165,13 @@ def test_an_article_that_names_no_country_is_placed_by_its_towns():
             "Police said officers later arrested two suspected informants in Gusau and took them to Tsafe.")
     events = truce.extract(text, published="2023-11-08")
     assert events and all(e.location is None or e.location.country == "NGA" for e in events)
+
+
+def test_a_report_said_to_be_false_and_the_day_a_statement_was_made_are_no_events_days():
+    text = ("Two soldiers were killed and four others wounded in a clash with rebels in Negros Occidental "
+            "province, the military said on Thursday.\n\n"
+            "The military said the fighting broke out on Wednesday afternoon and lasted about an hour.\n\n"
+            "Reports on social media of an attack on a police post in Bacolod on Wednesday night were false, "
+            "the police said.")
+    events = [e for e in truce.extract(text, published="2021-11-04") if e.plover_type == "ASSAULT"]
+    assert [(e.event_date, e.fatalities, e.injuries) for e in events] == [(date(2021, 11, 3), 2, 4)]

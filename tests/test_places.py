@@ -67,3 +67,17 @@ def test_possessive_place_is_a_place(lex):
 def test_countries_named_reads_demonyms_and_capitals(lex):
     doc = load_model()("Malian soldiers and Kyiv's allies met in Accra.")
     assert {"MLI", "UKR", "GHA"} <= set(countries_named(doc[:], lex))
+
+
+def test_a_countrys_other_name_that_is_a_place_is_the_place(lex):
+    gaz = geo.load()
+    for text, name in [("Israeli airstrikes on Gaza killed 44 people.", "Gaza"),
+                       ("Troops raided a village in the occupied West Bank on Monday.", "West Bank")]:
+        found = mentions(load_model()(text)[:], lex, gaz, {"PSE", "ISR"})
+        assert [(m.location.name, m.location.country) for m in found] == [(name, "PSE")]
+        assert found[0].location.precision != "country"
+
+
+def test_the_town_a_violent_verb_strikes_is_a_place_however_it_is_tagged(lex):
+    doc = load_model()("On the same evening, Russian Shahed drones attacked Kharkiv.")
+    assert [m.location.name for m in mentions(doc[:], lex, geo.load(), {"UKR", "RUS"})] == ["Kharkiv"]

@@ -60,8 +60,16 @@ class Count:
     group: str = "people"  # the victims: "people" when unspecified, else their head noun's lemma
 
 
+TENS = {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"}
+
+
 def _num(token: Token) -> int | None:
     text = token.lower_
+    doc, i = token.doc, token.i
+    if text in TENS and i + 2 < len(doc) and doc[i + 1].text == "-" and 0 < WORDS.get(doc[i + 2].lower_, 0) < 10:
+        return WORDS[text] + WORDS[doc[i + 2].lower_]  # "Twenty-seven", which the tokenizer splits in three
+    if 0 < WORDS.get(text, 0) < 10 and i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in TENS:
+        return WORDS[doc[i - 2].lower_] + WORDS[text]
     if _DIGITS.match(text):
         return int(text.replace(",", ""))
     if "-" in text:
@@ -99,6 +107,8 @@ def count_of(head: Token) -> int | None:
     for c in head.children:
         if c.dep_ == "det" and c.lower_ in ("a", "an", "one") and head.tag_ == "NN":
             return 1
+    if head.ent_type_ == "PERSON" and head.tag_ == "NNP":
+        return 1  # "killed commander George Madlos": one named person
     return None
 
 
@@ -183,9 +193,10 @@ def counts(sent: Span) -> list[Count]:
                 kind, victim = DEAD_ADJ[state.lower_], obj
         elif lemma in ("casualty", "injury", "death", "fatality") and any(
                 c.dep_ == "det" and c.lower_ == "no" for c in t.children):
-            out.append(Count("fatalities", 0, t.i))
+            side = _side_of(t)
+            out.append(Count("fatalities", 0, t.i, side))
             if lemma in ("casualty", "injury"):
-                out.append(Count("injuries", 0, t.i))
+                out.append(Count("injuries", 0, t.i, side))
             continue
         elif t.lower_ in DEAD_ADJ and t.pos_ in ("ADJ", "VERB") and t.dep_ in ("oprd", "acomp", "amod", "xcomp",
                                                                                 "ccomp", "advcl", "conj"):
@@ -232,6 +243,16 @@ def counts(sent: Span) -> list[Count]:
     return _dedupe(out)
 
 
+def _side_of(t: Token) -> str:
+    """Whose zero it is: "no casualties on the side of the rebels" / "among the soldiers" speaks for one
+    side (a group, added to the others), a bare "no casualties" for the whole event."""
+    for w in [*t.subtree, *t.head.subtree]:
+        if w.dep_ == "pobj" and w.head.lower_ in ("among", "of") and (
+                w.head.lower_ == "among" or w.head.head.lemma_.lower() in ("side", "ranks")):
+            return _group(w)
+    return "people"
+
+
 def _subset_text(text: str, start: int) -> bool:
     return bool(re.search(r"\b(including|among them|of them|of whom)\s*$", text[:start], re.I))
 
@@ -264,5 +285,7 @@ def combine(found: Iterable[Count], kind: str) -> int | None:
     for c in values:
         if c.group != "people":
             groups[c.group] = min(groups.get(c.group, c.value), c.value)
-    totals = [*generic, sum(groups.values())] if groups else generic
-    return min(totals)
+    side_sum = sum(groups.values())
+    if not generic or side_sum:  # one side's "no casualties" is no total beside "four others wounded"
+        generic = [*generic, side_sum] if groups else generic
+    return min(generic)

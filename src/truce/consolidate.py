@@ -13,6 +13,7 @@ from .casualties import Count
 from .records import SUB_TO_TYPE, Actor, Location
 
 CALENDAR = {"md", "dm", "weekday", "nth"}  # days named outright, not "overnight" or "yesterday"
+SAME_DAY_WORDS = ("today", "this morning", "this afternoon", "this evening")  # the publication day, outright
 GENERIC_SUBTYPES = {None, "Armed clash", "Attack"}
 # When two reports of one happening disagree on the sub-type, the more telling one wins: a bare
 # "blast" or "attack" is any explosion or violence; "a suicide bomber" says which.
@@ -48,6 +49,7 @@ class Draft:
     owned_date: bool = False  # the time expression hangs on this trigger, not just on its sentence
     days: set[date] = field(default_factory=set)  # every day its merged reports state outright
     object_word: str | None = None  # lemma of what the trigger acts on ("attack" in "condemned the attack")
+    weak_place: bool = False  # the place is the dateline's or the article's, not one its sentence names
 
     @property
     def first(self) -> int:
@@ -93,6 +95,10 @@ def _actors_agree(a: Draft, b: Draft) -> bool:
     return not (ca and cb and not (ca & cb))
 
 
+def _named_day(d: Draft) -> bool:
+    return d.date_kind in CALENDAR or d.date_kind == "today"
+
+
 def compatible(a: Draft, b: Draft, same_sentence: bool = False) -> bool:
     if a.plover != b.plover or not _same_family(a, b, same_sentence):
         return False
@@ -102,8 +108,10 @@ def compatible(a: Draft, b: Draft, same_sentence: bool = False) -> bool:
     if not loose_time:
         if a.status != b.status:
             return False
-        if a.date_kind in CALENDAR and b.date_kind in CALENDAR and a.day != b.day:
-            return False  # two days stated outright are two happenings
+        if _named_day(a) and _named_day(b) and a.day != b.day:
+            return False  # two days stated outright ("3 May", "today") are two happenings
+        if a.own_date and b.own_date and {a.precision, b.precision} in ({"day", "week"}, {"day", "month"}):
+            return False  # "on Wednesday" and "last weekend" in two sentences: two happenings
         tolerance = 1 if a.category == "material" else 0
         if a.day and b.day and abs((a.day - b.day).days) > tolerance:
             return False
@@ -129,9 +137,9 @@ def absorb(into: Draft, d: Draft) -> None:
     into.casualty_only = into.casualty_only and d.casualty_only
     into.actor1 = into.actor1 or d.actor1  # the first statement of a side wins
     into.actor2 = into.actor2 or d.actor2
-    if d.location is not None and (into.location is None or (
+    if d.location is not None and (into.location is None or (into.weak_place and not d.weak_place) or (
             into.location.precision == "country" and d.location.precision != "country")):
-        into.location = d.location
+        into.location, into.weak_place = d.location, d.weak_place
         into.extra_places = d.extra_places
     for k, v in d.counts.items():
         into.counts.setdefault(k, v)

@@ -42,6 +42,8 @@ FUTURE = {"will", "shall", "'ll", "wo"}
 FUTURE_FRAMES = {"set", "due", "scheduled", "expected", "slated", "plan", "planned", "going", "poised"}
 REPORTING = {"say", "tell", "report", "announce", "state", "add", "claim", "confirm", "write", "note",
              "quote", "cite", "according", "insist", "explain", "allege", "assert", "declare", "post"}
+FALSE_REPORT = {"false", "untrue", "baseless", "unfounded", "fake", "fabricated", "inaccurate", "groundless"}
+ARMED_MODIFIERS = {"armed", "heavy", "fierce", "deadly", "intense"}  # "armed clashes" need no armed noun beside
 LIGHT_VERBS = {"throw", "hurl", "toss", "hold", "have", "attend", "host", "begin", "start", "open", "conclude",
                "end", "resume", "take",
                "launch", "conduct", "carry", "stage", "mount", "sign", "reach", "announce", "declare", "impose",
@@ -169,9 +171,9 @@ class RuleDetector:
 
     def _candidate(self, tok: Token, trig: Trigger, sentence: Sentence) -> Candidate | None:
         lex = self.lex
-        if any(c.dep_ == "neg" for c in tok.children) or any(
-                c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
-            return None
+        if any(c.dep_ == "neg" for c in tok.children) or (any(
+                c.dep_ == "det" and c.lower_ == "no" for c in tok.children) and not trig.casualty):
+            return None  # "no casualties were reported" stays: its toll of 0 belongs to the event told before
         if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "compound" and trig.category == "verbal":
             return None  # "peace talks process", "a meeting room"
         material = trig.category == "material"
@@ -194,6 +196,8 @@ class RuleDetector:
         if any(any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in g.children)
                for g in chain[1:5] if g.pos_ in ("NOUN", "PROPN")):
             return None  # "no reports of arrests"
+        if any(c.dep_ in ("acomp", "attr") and _key(c) in FALSE_REPORT for g in chain[1:7] for c in g.children):
+            return None  # "reports of an attack on the post were false"
         blocked = IRREALIS if material else IRREALIS_VERBAL
         if any(_key(g) in blocked and g.i != tok.i for g in chain[:4]):
             return None
@@ -236,7 +240,8 @@ class RuleDetector:
             return None
         if material and trig.plover == "ASSAULT" and _hazard_sentence(sentence, lex):
             return None
-        if trig.needs_armed and pair is None and not _armed_words(sentence, lex):
+        if trig.needs_armed and pair is None and not _armed_words(sentence, lex) and not any(
+                c.dep_ == "amod" and c.lower_ in ARMED_MODIFIERS for c in tok.children):
             return None
         return Candidate(trig, tok, sentence, trig.subtype, subject, obj, pair, tense)
 

@@ -20,7 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Token
 
 from . import actors, casualties, clean, confidence, dates, geo, lexicon, nlp, places
-from .consolidate import Draft, merge, split_by_place
+from .consolidate import SAME_DAY_WORDS, Draft, merge, split_by_place
 from .detect import REPORTING, Candidate, Detector, RuleDetector
 from .records import Actor, Article, Event, Evidence, Location
 
@@ -32,6 +32,7 @@ PERIOD_TOLL = re.compile(r"\b(since (?:the start|the beginning|january|february|
                          r"(?:decade|year|month|week)s?-long|over the (?:years|decades|past))\b", re.I)
 PERIOD_SPAN = re.compile(r"\b(since (?:the start|the beginning|\d{4})|so far this|to date|"
                          r"in the past \w+ (?:days|weeks|months)|over the (?:years|decades|past))\b", re.I)
+SAID = -1_000_000  # keys at or below: time expressions of a reporting verb (a statement's day, not a deed's)
 RAIDS = {"raid", "operation", "search", "sweep", "crackdown"}
 RETROSPECT = re.compile(r"\b(anniversary|commemorat\w*|in memory of|looking back)\b", re.I)
 NON_STATE = {"rebels", "militia", "protesters", "civilians"}
@@ -188,7 +189,8 @@ class Extractor:
                     continue  # simple present with no time: a habit or a standing state, not a happening
                 if c.tense == "future" and c.plover not in SCHEDULABLE:
                     continue  # violence announced for later is a threat, coded only as what is said
-                d = self._draft(c, s, owned.get(c.token.i), list(owned.values()), mentions, pub, memory,
+                owned_all = [m for k, m in owned.items() if k > SAID or c.trigger.category == "material"]
+                d = self._draft(c, s, owned.get(c.token.i), owned_all, mentions, pub, memory,
                                 places_here, counts, last_day, ctx)
                 if d is None:
                     continue
@@ -223,7 +225,11 @@ class Extractor:
             if base is None:
                 return
             if c.token.idx - s.span.start_char >= m.end:
-                d.day, d.precision, d.own_date = base + timedelta(days=dates.offset_days(m)), "day", True
+                named = [x for x in dates.find(s.text) if x.start >= m.end and x.kind in ("weekday", "md", "dm")]
+                day = dates.resolve(named[0], pub, False)[0] if named else None
+                if day is None:
+                    day = base + timedelta(days=dates.offset_days(m))
+                d.day, d.precision, d.own_date = day, "day", True  # "on Sunday" in the clause, if it says
             elif not d.own_date:
                 d.day, d.precision = base, "day"
 
@@ -256,7 +262,7 @@ class Extractor:
             if tok is None:
                 continue
             inside = {t.i for t in s.span if base + m.start <= t.idx < base + m.end}
-            cur = tok
+            cur, prev = tok, tok
             for depth in range(10):
                 if cur.i in triggers:
                     if depth < steps.get(cur.i, 99):  # the time expression nearest the trigger is its own
@@ -265,9 +271,14 @@ class Extractor:
                 if cur.i not in inside and cur.pos_ in ("NOUN", "PROPN") and _placed_in_time(cur):
                     out.setdefault(-1 - cur.i, m)  # "ahead of the election on June 20": that noun's time
                     break
+                if cur.lemma_.lower() in REPORTING and cur.pos_ == "VERB" and tok.i > cur.i and prev.dep_ in (
+                        "prep", "npadvmod", "advmod") and any(
+                        c.dep_ in ("ccomp", "parataxis") or (c.dep_ == "nsubj" and c.i > cur.i) for c in cur.children):
+                    out.setdefault(SAID - cur.i, m)  # "..., the military said on Thursday": when it was said
+                    break
                 if cur.head.i == cur.i:
                     break
-                cur = cur.head
+                cur, prev = cur.head, cur
         return out
 
     def _draft(self, c: Candidate, s: nlp.Sentence, own: dates.DateMention | None,
@@ -282,6 +293,8 @@ class Extractor:
         day, precision = (dates.resolve(mention, pub, future) if mention else (None, None))
         own_date = mention is not None and precision is not None
         date_kind = mention.kind if own_date and mention is not None else None
+        if date_kind == "rel" and mention is not None and mention.text.lower().startswith(SAME_DAY_WORDS):
+            date_kind = "today"
         if not own_date and last_day is not None and (
                 last_day[1] == s.paragraph or s.index - last_day[0] <= 2 or (mention and mention.kind == "same")):
             day, precision = last_day[2], "day"
@@ -310,6 +323,7 @@ class Extractor:
         roles = {t.i for t in (c.subject, None if material else c.object) if t is not None}  # "shelled Kharkiv"
         usable = [p for p in places_here if p.token.i not in roles]
         location, extra = _pick_place(c, usable, material)
+        weak_place = location is None
         if location is None and not material:
             location = ctx.dateline or ctx.main_place(_paragraph_country(s, lex))
         elif location is None and s.paragraph <= 1 and ctx.dateline_local:
@@ -322,7 +336,8 @@ class Extractor:
                      by_demonym={a.name for a in (a1, a2) if a is not None and a.name in memory.by_demonym},
                      extra_places=extra, date_kind=date_kind, owned_date=own is not None,
                      days={day} if own_date and day is not None else set(),
-                     object_word=c.object.lemma_.lower() if c.object is not None else None)
+                     object_word=c.object.lemma_.lower() if c.object is not None else None,
+                     weak_place=weak_place)
 
     def _subtype(self, c: Candidate, a1: Actor | None, a2: Actor | None) -> str | None:
         trig, lex = c.trigger, self.lex

@@ -112,6 +112,9 @@ def mentions(sent: Span, lex: Lexicon, gaz: geo.Gazetteer, context: set[str],
         if _is_actor_use(root, lex):
             continue
         country = lex.countries.get(key)
+        if country is not None and norm(country.name) != key and any(
+                p.country == country.iso3 for p in gaz.candidates(text)):
+            country = None  # "Gaza", "the West Bank": a country's other name that is a place of its own
         if country is not None:
             if country.iso3:
                 loc = geo.country_location(country.iso3, lex, gaz)
