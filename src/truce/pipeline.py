@@ -244,7 +244,12 @@ class Extractor:
     def _dateline(self, name: str | None, context: set[str]) -> Location | None:
         if not name:
             return None
+        cities = [p for p in self.gaz.candidates(name.title()) if p.feature == "city"]
+        biggest = max(cities, key=lambda p: p.population, default=None)
         place = geo.rank(name.title(), self.gaz, context, ())
+        if biggest is not None and biggest.population >= 1_000_000 and (place is None or biggest.population > 20 * (
+                place.population or 1)):
+            place = biggest  # "CAIRO (Reuters)" is Egypt's capital, whatever countries the story names
         if place is None:
             return None
         return Location(name=place.name, country=place.country, latitude=place.latitude,

@@ -19,6 +19,7 @@ AREA_WORDS = {"district": "district", "province": "region", "region": "region", 
               "department": "region", "municipality": "district", "county's": "district", "territory": "region",
               "valley": "district", "area": "district", "zone": "district"}
 RELIEF_WORDS = {"mount", "mt", "lake", "river", "jebel", "jabal", "wadi", "cape", "port", "fort", "greater"}
+PLACE_OF = {"control", "capital", "outskirts", "siege", "fall", "capture", "recapture", "city", "town", "village"}
 LOCATIVE_PREPS = {"in", "near", "at", "outside", "around", "from", "into", "across", "inside", "on", "to",
                   "towards", "toward", "through", "within"}
 
@@ -52,7 +53,10 @@ def _is_actor_use(root: Token, lex: Lexicon) -> bool:
 
 
 def _struck(root: Token, lex: Lexicon) -> bool:
-    """The object of a violent verb ("drones attacked Kharkiv"), however the tagger labels it."""
+    """The object of a violent verb ("drones attacked Kharkiv", "took control of Wad Madani"), however
+    the tagger labels it."""
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in PLACE_OF:
+        return True
     return root.dep_ == "dobj" and root.head.pos_ == "VERB" and any(
         t.plover == "ASSAULT" and not t.casualty for t in lex.triggers.get(root.head.lemma_.lower(), ()))
 
