@@ -175,3 +175,11 @@ def test_a_report_said_to_be_false_and_the_day_a_statement_was_made_are_no_event
             "the police said.")
     events = [e for e in truce.extract(text, published="2021-11-04") if e.plover_type == "ASSAULT"]
     assert [(e.event_date, e.fatalities, e.injuries) for e in events] == [(date(2021, 11, 3), 2, 4)]
+
+
+def test_a_second_toll_after_forces_fire_on_protesters_is_the_protests_toll():
+    text = ("Security forces opened fire on protesters in the city of Sanandaj on Wednesday night, killing at "
+            "least four people, a rights group said. Another group put the death toll at five.\n\n"
+            "Hengaw said dozens of people were wounded.")
+    events = truce.extract(text, published="2022-10-07")
+    assert [(e.plover_type, e.fatalities, e.injuries) for e in events] == [("PROTEST", 4, 12)]

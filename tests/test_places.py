@@ -81,3 +81,22 @@ def test_a_countrys_other_name_that_is_a_place_is_the_place(lex):
 def test_the_town_a_violent_verb_strikes_is_a_place_however_it_is_tagged(lex):
     doc = load_model()("On the same evening, Russian Shahed drones attacked Kharkiv.")
     assert [m.location.name for m in mentions(doc[:], lex, geo.load(), {"UKR", "RUS"})] == ["Kharkiv"]
+
+
+def test_a_transliteration_the_data_lacks_is_matched_by_sound_within_the_articles_countries():
+    gaz = geo.load()
+    assert geo.rank("Hodeidah", gaz, {"YEM"}, ()).name == "Al Ḩudaydah"
+    assert geo.rank("Qandahar", gaz, {"AFG"}, ()).country == "AFG"
+    assert geo.rank("Hodeidah", gaz, {"FRA"}, ()) is None  # only inside the countries at hand
+    assert geo.sound_key("Khan Younis") == geo.sound_key("Khān Yūnis")
+
+
+def test_a_country_named_just_before_a_place_binds_it(lex):
+    doc = load_model()("Guards shelled positions near the town of Sidakan in Iraq's Kurdistan region on Monday.")
+    found = mentions(doc[:], lex, geo.load(), {"IRN", "IRQ"})
+    assert found and all(m.location.country == "IRQ" for m in found)
+
+
+def test_a_wire_company_base_is_no_place(lex):
+    doc = load_model()("The US sanctioned two Hong Kong-based ship operators on Thursday.")
+    assert all(m.location.country != "HKG" for m in mentions(doc[:], lex, geo.load(), {"USA", "HKG"}))

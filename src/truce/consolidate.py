@@ -20,6 +20,7 @@ GENERIC_SUBTYPES = {None, "Armed clash", "Attack"}
 SUBTYPE_RANK = {None: 0, "Armed clash": 1, "Attack": 2, "Remote explosive/landmine/IED": 3}
 PROTEST_SEVERITY = {"Peaceful protest": 0, "Protest with intervention": 1, "Excessive force against protesters": 2,
                     "Violent demonstration": 3}
+FORCE_ON_CROWDS = {"Protest with intervention", "Excessive force against protesters", "Violent demonstration"}
 TERRITORIAL = {"Government regains territory", "Non-state actor overtakes territory"}
 
 
@@ -99,8 +100,16 @@ def _named_day(d: Draft) -> bool:
     return d.date_kind in CALENDAR or d.date_kind == "today"
 
 
+def _toll_of_crowd_violence(a: Draft, b: Draft) -> bool:
+    """"Another group put the toll at five" after police fired on protesters: the protest event's toll."""
+    return (a.plover == "PROTEST" and a.subtype in FORCE_ON_CROWDS and b.casualty_only) or (
+        b.plover == "PROTEST" and b.subtype in FORCE_ON_CROWDS and a.casualty_only)
+
+
 def compatible(a: Draft, b: Draft, same_sentence: bool = False) -> bool:
-    if a.plover != b.plover or not _same_family(a, b, same_sentence):
+    if _toll_of_crowd_violence(a, b):
+        pass
+    elif a.plover != b.plover or not _same_family(a, b, same_sentence):
         return False
     if a.headline or b.headline:
         return True  # a headline restates the body; type is enough

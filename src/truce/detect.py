@@ -241,7 +241,7 @@ class RuleDetector:
         if material and trig.plover == "ASSAULT" and _hazard_sentence(sentence, lex):
             return None
         if trig.needs_armed and pair is None and not _armed_words(sentence, lex) and not any(
-                c.dep_ == "amod" and c.lower_ in ARMED_MODIFIERS for c in tok.children):
+                c.dep_ == "amod" and c.lower_ in ARMED_MODIFIERS for c in tok.children) and not _weapon_agent(tok, lex):
             return None
         return Candidate(trig, tok, sentence, trig.subtype, subject, obj, pair, tense)
 
@@ -379,6 +379,13 @@ def _is_place(tok: Token, lex: Lexicon) -> bool:
         return True
     words = {_key(t) for t in tok.subtree}
     return bool(words & lex.place_nouns)
+
+
+def _weapon_agent(tok: Token, lex: Lexicon) -> bool:
+    """A weapon does it: "a ship was struck by a missile", "a drone hit the depot"."""
+    weapons = {w for sub, cues in lex.weapon_cues if sub != "Suicide bomb" for w in cues if " " not in w}
+    doers = [*_children(tok, ("nsubj",)), *(p for a in _children(tok, ("agent",)) for p in _children(a, ("pobj",)))]
+    return any(_key(d) in weapons for d in doers)
 
 
 def _armed_words(sentence: Sentence, lex: Lexicon) -> bool:

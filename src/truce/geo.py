@@ -14,6 +14,7 @@ import json
 import math
 import os
 import pickle
+import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
@@ -27,7 +28,7 @@ import yaml
 from .lexicon import Lexicon, norm
 from .records import Location
 
-INDEX_VERSION = "geo-5"
+INDEX_VERSION = "geo-7"
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +98,33 @@ def _build() -> tuple[list[Row], dict[str, tuple[int, ...]], dict[str, int]]:
         own = [i for i in names.get(_fold(c.get("capital") or ""), ()) if rows[i][4] == c["iso3"]]
         if own:
             capitals[c["iso3"]] = own[0]
+    sounds: dict[str, list[int]] = {}
+    for key, idx in names.items():
+        for i in idx:
+            if rows[i][7] != "city" or rows[i][6] >= SOUND_MIN_POPULATION:
+                sounds.setdefault(sound_key(key), []).append(i)
+    names.update({SOUND_PREFIX + k: tuple(sorted(set(v), key=lambda i: -rows[i][6])[:25]) for k, v in sounds.items()})
     return rows, names, capitals
+
+
+SOUND_PREFIX = "~"  # sound keys share the name index, marked so no name can collide with them
+SOUND_MIN_POPULATION = 5000  # villages are not guessed from a spelling variant
+_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|an|at|ash|az|ad-|ul)\s+")
+
+
+def sound_key(name: str) -> str:
+    """A spelling-tolerant key for transliterated names: "Hodeidah" and "Al Hudaydah", "Khan Younis" and
+    "Khan Yunis" meet. Drops the Arabic article, makes every vowel run one vowel, merges common digraphs and
+    doubled letters.
+    Hand-rolled: no pinned package does transliteration-tolerant matching of place names."""
+    key = _ARTICLE.sub("", _fold(name))
+    for a, b in (("kh", "k"), ("gh", "g"), ("sh", "s"), ("ch", "c"), ("th", "t"), ("dh", "d"), ("ph", "f"),
+                 ("q", "k"), ("c", "k"), ("z", "s"), ("v", "w")):
+        key = key.replace(a, b)
+    key = re.sub(r"[^a-z]", "", key)
+    key = re.sub(r"[aeiouyw]+", "a", key)  # a vowel is a vowel: "ou", "u", "ū", "ay" and "ei" all meet
+    key = re.sub(r"(?<=a)h$", "", key)  # "Misratah" / "Misrata"
+    return re.sub(r"(.)\1+", r"\1", key)
 
 
 def _admin_names() -> dict[tuple[str, str], list[tuple[float, float, str, str]]]:
@@ -222,6 +249,15 @@ class Gazetteer:
     def candidates(self, name: str) -> tuple[Place, ...]:
         return tuple(Place(*self.rows[i]) for i in self.names.get(_fold(name), ()))
 
+    def sound_alikes(self, name: str) -> tuple[Place, ...]:
+        """Towns of 5,000+ and regions whose name sounds the same (a spelling variant the data lacks)."""
+        key = sound_key(name)
+        if len(key) < 5:
+            return ()  # "Gossi": too short to tell a variant from another town
+        first = _ARTICLE.sub("", _fold(name))[:1]
+        return tuple(p for i in self.names.get(SOUND_PREFIX + key, ()) for p in [Place(*self.rows[i])]
+                     if _ARTICLE.sub("", _fold(p.name))[:1] == first or p.feature != "city")
+
     @cached_property
     def _admin1(self) -> dict[tuple[str, str], str]:
         return {(r[4], r[5]): r[1] for r in self.rows if r[7] == "admin1" and r[5]}
@@ -275,12 +311,13 @@ def rank(name: str, gaz: Gazetteer, context: Iterable[str], actors: Iterable[str
     """Best candidate for a place name: context countries first, then the name's own spelling, then
     size. A small place outside every country the article names is more likely a namesake than the
     place meant, so it is refused (None) rather than guessed. A region outranks every town of its name
-    when the text says it is an area ("Mopti region"); else only villages and small towns ("in Mopti"
-    is the city of 190,000, "in Luuka" the district)."""
-    cands = gaz.candidates(name)
+    when the text says it is an area ("Mopti region"); else only towns under about 30,000 people ("in
+    Mopti" is the city of 190,000, "in Luuka" the district). A name the data lacks may match a town of
+    the article's countries by sound ("Hodeidah" is Al Hudaydah)."""
+    ctx = set(context)
+    cands = gaz.candidates(name) or tuple(p for p in gaz.sound_alikes(name) if p.country in ctx)
     if not cands:
         return None
-    ctx = set(context)
     act = set(actors)
     if ctx:  # outside the article's countries only a big city known by this very name
         own = _fold(name)
@@ -298,7 +335,7 @@ def rank(name: str, gaz: Gazetteer, context: Iterable[str], actors: Iterable[str
             closest = min(distance_km((p.latitude, p.longitude), a) for a in anchors)
             s += 3 if closest < 150 else (1 if closest < 400 else 0)  # near the article's other places
         if p.feature in ("admin1", "admin2"):
-            s = (8.0 if area else 4.5) + (0.5 if p.feature == "admin1" else 0.0)
+            s = (8.0 if area else 4.0) + (0.5 if p.feature == "admin1" else 0.0)
         if p.country in ctx:
             s += 4
         if p.country in act:

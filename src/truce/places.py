@@ -104,6 +104,8 @@ def mentions(sent: Span, lex: Lexicon, gaz: geo.Gazetteer, context: set[str],
         label = getattr(ent, "label_", "") or "GPE"
         if label not in ("GPE", "LOC", "FAC", "NORP", "PERSON", "ORG"):
             continue
+        if ent.end + 1 < len(ent.doc) and ent.doc[ent.end].text == "-" and ent.doc[ent.end + 1].lower_ == "based":
+            continue  # "Hong Kong-based operators": where they are from, not where anything happens
         text = ent.text.removeprefix("the ").removeprefix("The ")
         if not text[:1].isupper():
             continue  # "into the bush": a common noun, however the tagger labels it
@@ -129,12 +131,19 @@ def mentions(sent: Span, lex: Lexicon, gaz: geo.Gazetteer, context: set[str],
             if key.endswith(suffix):
                 text = text[: -len(suffix)]
         area = _area_precision(ent)
-        place = geo.rank(text, gaz, context, local, near, area=area is not None)
+        said = _demonym_before(ent, lex)  # "Iraqi Kurdistan": only Iraq's
+        where, here = ({said}, {said}) if said else (context, local)
+        place = geo.rank(text, gaz, where, here, near, area=area is not None)
         if place is None and "-" in text:
-            place = geo.rank(text.split("-")[0], gaz, context, local, near)  # "the Bamenda-Bafut road"
+            place = geo.rank(text.split("-")[0], gaz, where, here, near)  # "the Bamenda-Bafut road"
         first, _, rest = text.partition(" ")
         if place is None and rest and first.lower() in RELIEF_WORDS:
-            place = geo.rank(rest, gaz, context, local, near)  # "Mount Sinjar": the place it is named for
+            place = geo.rank(rest, gaz, where, here, near)  # "Mount Sinjar": the place it is named for
+        if place is None and said:
+            loc = geo.country_location(said, lex, gaz)
+            if loc is not None:
+                out.append(PlaceMention(loc, root, _locative(root)))
+            continue
         if place is None:
             continue
         precision = area or {"admin1": "region", "admin2": "district"}.get(place.feature, "town")
@@ -145,6 +154,17 @@ def mentions(sent: Span, lex: Lexicon, gaz: geo.Gazetteer, context: set[str],
                      geonameid=place.geonameid or None),
             root, _locative(root)))
     return out
+
+
+def _demonym_before(ent: Span, lex: Lexicon) -> str | None:
+    """The country a place name is tied to just before it ("Iraqi Kurdistan", "Iraq's Kurdistan region")."""
+    if ent.start == 0:
+        return None
+    before = ent.doc[ent.start - 1]
+    c = lex.demonyms.get(norm(before.text))
+    if c is None and before.lower_ in ("'s", "’s") and ent.start >= 2:  # "Iraq's Kurdistan region"
+        c = lex.countries.get(norm(ent.doc[ent.start - 2].text))
+    return c.iso3 if c is not None and c.iso3 else None
 
 
 def countries_named(sent: Span, lex: Lexicon) -> list[str]:
