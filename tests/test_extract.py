@@ -183,3 +183,20 @@ def test_a_second_toll_after_forces_fire_on_protesters_is_the_protests_toll():
             "Hengaw said dozens of people were wounded.")
     events = truce.extract(text, published="2022-10-07")
     assert [(e.plover_type, e.fatalities, e.injuries) for e in events] == [("PROTEST", 4, 12)]
+
+
+def test_implicit_sides_take_the_country_where_it_happens():
+    text = ("Police fired tear gas to disperse protesters in Kampala on Wednesday.\n\n"
+            "Additional troops were deployed to Kampala on Wednesday to secure the city.\n\n"
+            "President Yoweri Museveni on Wednesday condemned the violence and called for calm.")
+    events = {e.plover_type: e for e in truce.extract(text, published="2020-11-19")}
+    assert events["PROTEST"].actor2 is not None and events["PROTEST"].actor2.country == "UGA"
+    assert events["MOBILIZE"].actor1 is not None and events["MOBILIZE"].actor1.country == "UGA"
+    assert events["REQUEST"].actor2 is not None and events["REQUEST"].actor2.country == "UGA"
+
+
+def test_he_after_a_titled_speaker_is_that_speaker():
+    text = ("Kosovo’s prime minister said a police officer was killed in an attack he blamed on "
+            "neighbouring Serbia on Sunday.")
+    accuse = [e for e in truce.extract(text, published="2023-09-25") if e.plover_type == "ACCUSE"]
+    assert accuse and accuse[0].actor1 is not None and accuse[0].actor1.country == "XKX"

@@ -18,6 +18,10 @@ from .records import Actor
 
 _PHRASE_DEPS = {"compound", "amod", "poss", "nmod", "appos", "flat", "nummod", "det", "case", "prep", "pobj",
                 "conj", "cc", "npadvmod", "quantmod", "punct"}
+PERSON_TITLES = {"minister", "president", "premier", "spokesman", "spokeswoman", "spokesperson", "leader",
+                 "commander", "chief", "governor", "mayor", "official", "ambassador", "envoy", "king", "queen",
+                 "emir", "general", "colonel", "secretary", "chancellor", "senator", "lawmaker", "prosecutor",
+                 "judge", "diplomat", "negotiator", "officer"}
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
 _OTHER_PRONOUNS = {"it", "its", "they", "them", "their", "we", "our", "us"}
 
@@ -156,7 +160,8 @@ def resolve(head: Token, lex: Lexicon, when: date | None, memory: ActorMemory,
     if found.source == "demonym":
         memory.by_demonym.add(actor.name)
     if remember or head.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
-        memory.remember(actor, person=head.ent_type_ == "PERSON" or found.source == "leader")
+        memory.remember(actor, person=head.ent_type_ == "PERSON" or found.source == "leader"
+                        or head.lemma_.lower() in PERSON_TITLES)  # "Kosovo's prime minister ... he"
     return actor
 
 

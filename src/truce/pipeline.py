@@ -393,6 +393,8 @@ class Extractor:
                   for a in (d.actor1, d.actor2))
         if d.category == "material":
             a1, a2 = _default_sides(d, a1, a2, home)
+        elif a2 is None and home and a1 is not None and a1.country == home and d.plover in DOMESTIC_ADDRESS:
+            a2 = Actor(name=f"Unnamed addressee ({home})", country=home)  # a leader condemning, urging at home
         found = [c for per in d.counts.values() for c in per]
         fat, inj = casualties.combine(found, "fatalities"), casualties.combine(found, "injuries")
         evidence = [Evidence(text=s.text, start=s.start, end=s.end) for s in sorted(d.sentences,
@@ -544,11 +546,16 @@ def _fill_country(actor: Actor | None, home: str | None, by_demonym: bool) -> Ac
     return actor
 
 
-DEFAULT_SIDES = {  # ACLED's generic actors when a report names no side
-    "Peaceful protest": ("Protesters", "protesters", None),
-    "Protest with intervention": ("Protesters", "protesters", None),
-    "Excessive force against protesters": ("Protesters", "protesters", None),
-    "Violent demonstration": ("Rioters", "protesters", None),
+STATE_ACTS = {  # "curfew was imposed", "units were deployed": passive acts only a state does
+    "COERCE": ("Government", "government", None),
+    "MOBILIZE": ("Military Forces", "state_forces", None),
+}
+DOMESTIC_ADDRESS = {"ACCUSE", "REQUEST", "REJECT", "THREATEN"}
+DEFAULT_SIDES = {  # ACLED's generic actors when a report names no side; a protest faces the state
+    "Peaceful protest": ("Protesters", "protesters", ("Government", "government")),
+    "Protest with intervention": ("Protesters", "protesters", ("Police Forces", "state_forces")),
+    "Excessive force against protesters": ("Protesters", "protesters", ("Police Forces", "state_forces")),
+    "Violent demonstration": ("Rioters", "protesters", ("Police Forces", "state_forces")),
     "Mob violence": ("Rioters", "protesters", ("Civilians", "civilians")),
     "Attack": ("Unidentified armed group", "other", ("Civilians", "civilians")),
     "Abduction/forced disappearance": ("Unidentified armed group", "other", ("Civilians", "civilians")),
@@ -558,12 +565,13 @@ DEFAULT_SIDES = {  # ACLED's generic actors when a report names no side
     "Grenade": ("Unidentified armed group", "other", None),
     "Shelling/artillery/missile attack": ("Unidentified armed group", "other", None),
     "Looting/property destruction": ("Unidentified armed group", "other", ("Civilians", "civilians")),
+    "Arrests": ("Police Forces", "state_forces", None),
 }
 
 
 def _default_sides(d: Draft, a1: Actor | None, a2: Actor | None,
                    home: str | None) -> tuple[Actor | None, Actor | None]:
-    spec = DEFAULT_SIDES.get(d.subtype or "")
+    spec = DEFAULT_SIDES.get(d.subtype or "") or STATE_ACTS.get(d.plover)
     if spec is None or home is None:
         return a1, a2
     name, kind, victims = spec
