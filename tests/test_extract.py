@@ -200,3 +200,22 @@ def test_he_after_a_titled_speaker_is_that_speaker():
             "neighbouring Serbia on Sunday.")
     accuse = [e for e in truce.extract(text, published="2023-09-25") if e.plover_type == "ACCUSE"]
     assert accuse and accuse[0].actor1 is not None and accuse[0].actor1.country == "XKX"
+
+
+def test_background_calls_and_complaints_are_no_events_and_a_named_arrest_stays_an_arrest():
+    text = ("Protests broke out in Kampala after police arrested opposition leader Bobi Wine in the town of "
+            "Luuka on Wednesday.\n\n"
+            "The army sent troops to the area after traders complained about looting, police said.\n\n"
+            "Wine has captured the imagination of many Ugandans with his persistent calls for the president "
+            "to retire.")
+    events = truce.extract(text, published="2020-11-19")
+    kinds = sorted(e.plover_type for e in events)
+    assert "ACCUSE" not in kinds and "REQUEST" not in kinds
+    arrests = [e for e in events if e.plover_type == "COERCE"]
+    assert arrests and arrests[0].location is not None and arrests[0].location.name == "Luuka"
+
+
+def test_blacklisting_is_a_sanction():
+    events = truce.extract("The European Union on Friday blacklisted the president and 14 senior officials.",
+                           published="2020-11-06")
+    assert [e.plover_type for e in events] == ["SANCTION"]

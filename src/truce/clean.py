@@ -17,7 +17,7 @@ _PARA = re.compile(r"[^\n]+")
 DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z .'/-]{2,40}|[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:\s*\[[^\]]{2,30}\])?"
     r"(?:,\s*(?:[A-Z][A-Za-z.]+ ?){1,3})?(?:,?\s*[A-Z][a-z]{2,8}\.? \d{1,2})?\s*"
-    r"(?:\([^)]{2,60}\)(?:\s*[-–—:])?\s+|[-–—:]\s+)")
+    r"(?:\([^)]{2,60}\)(?:\s*[-–—:])?\s+|[-–—:]\s+|\.?\s*/[A-Za-z -]{2,20}/\.?\s+)")
 
 
 @dataclass(frozen=True)
@@ -79,6 +79,6 @@ def clean(text: str, lex: Lexicon) -> Cleaned:
 def _is_dateline(m: re.Match[str]) -> bool:
     """An all-caps place, or a place with an agency or date: not "Police said: ..."."""
     place = m.group("place")
-    if m.group(0).rstrip()[-1] == ")":  # "MOSCOW (UrduPoint News / Sputnik - 25th January, 2021) Clashes ..."
+    if m.group(0).rstrip()[-1] in ")/.":  # "MOSCOW (Sputnik - 25th January, 2021) Clashes", "BRUSSELS, May 6. /TASS/."
         return place.isupper() and len(place.strip()) >= 3
     return place.isupper() or "(" in m.group(0) or (len(place.split()) == 1 and m.group(0).rstrip()[-1] in "-–—")

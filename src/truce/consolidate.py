@@ -200,7 +200,7 @@ def _fold_crowd_control(drafts: list[Draft]) -> list[Draft]:
     out: list[Draft] = []
     protests = [d for d in drafts if d.plover == "PROTEST"]
     for d in drafts:
-        if d.subtype == "Arrests" and (d.actor2 is None or d.actor2.kind in ("protesters", "civilians", "other")):
+        if d.subtype == "Arrests" and (d.actor2 is None or d.actor2.kind in ("protesters", "civilians")):
             near = [p for p in protests if abs(p.first - d.first) <= 3 and _places_agree(p.location, d.location)
                     and (p.day is None or d.day is None or abs((p.day - d.day).days) <= 1)]
             if near:

@@ -59,6 +59,9 @@ LIGHT_VERBS = {"throw", "hurl", "toss", "hold", "have", "attend", "host", "begin
                "call", "organise", "organize", "arrange", "postpone", "cancel", "schedule"}
 HABITUAL = {"repeatedly", "regularly", "frequently", "often", "routinely", "daily", "nightly", "constantly",
             "usually", "sometimes", "occasionally", "habitually"}
+HABITUAL_ADJ = {"persistent", "repeated", "frequent", "constant", "regular", "continual", "incessant", "routine",
+                "long-standing", "longstanding", "perennial", "recurrent", "recurring", "periodic"}
+CAUSE_MARKS = {"after", "because", "since", "as"}
 IRREAL_MARKS = {"if", "unless", "until", "whether", "lest", "till"}
 
 
@@ -191,6 +194,8 @@ class RuleDetector:
                if c.dep_ in ("compound", "amod", "nmod", "npadvmod")):
             return None  # "an information attack", "attack ads"
         chain = list(_governors(tok))
+        if tok.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in HABITUAL_ADJ for c in tok.children):
+            return None  # "his persistent calls for ...": a pattern of acts, not one
         if any(c.lower_ in HABITUAL for g in chain[:3] for c in g.children if c.dep_ in ("advmod", "npadvmod")):
             return None  # "attacks have taken place repeatedly": a pattern, not one happening
         if any(any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in g.children)
@@ -198,6 +203,10 @@ class RuleDetector:
             return None  # "no reports of arrests"
         if any(c.dep_ in ("acomp", "attr") and _key(c) in FALSE_REPORT for g in chain[1:7] for c in g.children):
             return None  # "reports of an attack on the post were false"
+        if trig.plover in ("ACCUSE", "REQUEST", "REJECT") and any(
+                g.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CAUSE_MARKS for c in g.children)
+                for g in chain[:3]):
+            return None  # "troops were sent after villagers complained": the cause told in passing
         blocked = IRREALIS if material else IRREALIS_VERBAL
         if any(_key(g) in blocked and g.i != tok.i for g in chain[:4]):
             return None

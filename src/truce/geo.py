@@ -28,7 +28,7 @@ import yaml
 from .lexicon import Lexicon, norm
 from .records import Location
 
-INDEX_VERSION = "geo-7"
+INDEX_VERSION = "geo-8"
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +92,8 @@ def _build() -> tuple[list[Row], dict[str, tuple[int, ...]], dict[str, int]]:
                 admin2_of[len(rows) - 1] = named[1]
     _add_regions(rows, index, admin1_names, admin2_of)
     _add_subdivisions(rows, index, iso3)
-    names = {k: tuple(sorted(v, key=lambda i: (rows[i][7] == "city", -rows[i][6]))[:25]) for k, v in index.items()}
+    level = {"admin1": 0, "city": 1}  # first-level regions, then towns by size, then the many "X County"s
+    names = {k: tuple(sorted(v, key=lambda i: (level.get(rows[i][7], 2), -rows[i][6]))[:25]) for k, v in index.items()}
     capitals: dict[str, int] = {}
     for c in countries.values():
         own = [i for i in names.get(_fold(c.get("capital") or ""), ()) if rows[i][4] == c["iso3"]]

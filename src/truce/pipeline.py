@@ -327,8 +327,12 @@ class Extractor:
             else "occurred"
         roles = {t.i for t in (c.subject, None if material else c.object) if t is not None}  # "shelled Kharkiv"
         usable = [p for p in places_here if p.token.i not in roles]
-        location, extra = _pick_place(c, usable, material)
-        weak_place = location is None
+        anchor = c.token.head if c.token.pos_ in ("NOUN", "PROPN") and c.token.dep_ in (
+            "nsubj", "nsubjpass", "dobj", "attr") else c.token  # "Protests have broken out in Kampala"
+        own_clause = _clause(anchor)
+        location, extra = _pick_place(c, usable, material, own_clause)
+        weak_place = location is None or not any(  # a place of another clause ("broke out in Kampala after
+            p.location == location and p.token.i in own_clause for p in usable)  # police arrested him") yields
         if location is None and not material:
             location = ctx.dateline or ctx.main_place(_paragraph_country(s, lex))
         elif location is None and s.paragraph <= 1 and ctx.dateline_local:
@@ -513,15 +517,27 @@ def _sentence_mention(mentions: list[dates.DateMention],
     return (days or free or [None])[0]
 
 
-def _pick_place(c: Candidate, found: list[places.PlaceMention],
-                material: bool) -> tuple[Location | None, list[Location]]:
-    """The nearest place to the trigger (finer and locative first), and places coordinated with it."""
+def _clause(tok: Token) -> set[int]:
+    """A word's own clause: its subtree without the clauses hanging on it ("after police arrested him")."""
+    out, todo = {tok.i}, [tok]
+    while todo:
+        for c in todo.pop().children:
+            if c.dep_ not in ("advcl", "ccomp", "relcl", "parataxis"):
+                out.add(c.i)
+                todo.append(c)
+    return out
+
+
+def _pick_place(c: Candidate, found: list[places.PlaceMention], material: bool,
+                own: set[int]) -> tuple[Location | None, list[Location]]:
+    """The nearest place to the trigger (finer, in its own clause and locative first), and places
+    coordinated with it."""
     usable = [p for p in found if material or p.locative]
     if not usable:
         return None, []
 
-    def rank(p: places.PlaceMention) -> tuple[int, int, int]:
-        return (p.location.precision == "country", not p.locative, abs(p.token.i - c.token.i))
+    def rank(p: places.PlaceMention) -> tuple[int, int, int, int]:
+        return (p.location.precision == "country", p.token.i not in own, not p.locative, abs(p.token.i - c.token.i))
 
     best = min(usable, key=rank)
     if not material:
