@@ -100,3 +100,9 @@ def test_a_country_named_just_before_a_place_binds_it(lex):
 def test_a_wire_company_base_is_no_place(lex):
     doc = load_model()("The US sanctioned two Hong Kong-based ship operators on Thursday.")
     assert all(m.location.country != "HKG" for m in mentions(doc[:], lex, geo.load(), {"USA", "HKG"}))
+
+
+def test_a_village_read_far_from_the_place_the_text_puts_it_in_is_that_place(lex):
+    doc = load_model()("The attack took place in El Aguaje, a town in the Aguililla region of Michoacan state.")
+    found = mentions(doc[:], lex, geo.load(), {"MEX"})
+    assert found[0].location.name == "Aguililla"  # no El Aguaje near Aguililla is in the data

@@ -329,7 +329,7 @@ class Extractor:
         usable = [p for p in places_here if p.token.i not in roles]
         anchor = c.token.head if c.token.pos_ in ("NOUN", "PROPN") and c.token.dep_ in (
             "nsubj", "nsubjpass", "dobj", "attr") else c.token  # "Protests have broken out in Kampala"
-        own_clause = _clause(anchor)
+        own_clause = _clause(anchor, c.token)
         location, extra = _pick_place(c, usable, material, own_clause)
         weak_place = location is None or not any(  # a place of another clause ("broke out in Kampala after
             p.location == location and p.token.i in own_clause for p in usable)  # police arrested him") yields
@@ -517,12 +517,13 @@ def _sentence_mention(mentions: list[dates.DateMention],
     return (days or free or [None])[0]
 
 
-def _clause(tok: Token) -> set[int]:
-    """A word's own clause: its subtree without the clauses hanging on it ("after police arrested him")."""
+def _clause(tok: Token, trigger: Token) -> set[int]:
+    """A word's own clause: its subtree without the clauses hanging on it ("after police arrested him"),
+    except one that describes the trigger itself ("the fighting, which broke out in X")."""
     out, todo = {tok.i}, [tok]
     while todo:
         for c in todo.pop().children:
-            if c.dep_ not in ("advcl", "ccomp", "relcl", "parataxis"):
+            if c.dep_ not in ("advcl", "ccomp", "relcl", "parataxis") or (c.dep_ == "relcl" and c.head.i == trigger.i):
                 out.add(c.i)
                 todo.append(c)
     return out

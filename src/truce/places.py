@@ -153,6 +153,20 @@ def mentions(sent: Span, lex: Lexicon, gaz: geo.Gazetteer, context: set[str],
                      precision=precision,  # type: ignore[arg-type]
                      geonameid=place.geonameid or None),
             root, _locative(root)))
+    return _within_containers(out)
+
+
+def _within_containers(found: list[PlaceMention]) -> list[PlaceMention]:
+    """"El Aguaje, a town in the Aguililla region": a village read far from the place the text puts it
+    in is a namesake, so the container stands for it."""
+    out = []
+    for m in found:
+        inner = {t.i for c in m.token.children if c.dep_ == "appos" for t in c.subtree}
+        boxes = [n for n in found if n is not m and n.token.i in inner and n.location.precision != "country"]
+        box = min(boxes, key=lambda n: n.token.i, default=None)  # the first named is the nearest container
+        far = box is not None and None not in (m.location.latitude, box.location.latitude) and geo.distance_km(
+            (m.location.latitude, m.location.longitude), (box.location.latitude, box.location.longitude)) > 100
+        out.append(PlaceMention(box.location, m.token, m.locative) if far and box else m)  # type: ignore[arg-type]
     return out
 
 
