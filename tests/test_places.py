@@ -106,3 +106,9 @@ def test_a_village_read_far_from_the_place_the_text_puts_it_in_is_that_place(lex
     doc = load_model()("The attack took place in El Aguaje, a town in the Aguililla region of Michoacan state.")
     found = mentions(doc[:], lex, geo.load(), {"MEX"})
     assert found[0].location.name == "Aguililla"  # no El Aguaje near Aguililla is in the data
+
+
+def test_capitals_called_on_are_governments_not_places(lex):
+    doc = load_model()("Mikati accused Israel of violations and called on Washington and Paris to press Israel.")
+    found = mentions(doc[:], lex, geo.load(), {"LBN", "ISR", "USA", "FRA"})
+    assert not {m.location.country for m in found} & {"USA", "FRA"}

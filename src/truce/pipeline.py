@@ -200,7 +200,8 @@ class Extractor:
                     d.location = last_place[1]  # "...at the summit in Abuja. He also called on ..."
                 self._shift(d, c, s, mentions, last_day, pub)
                 drafts.append(d)
-            for m in mentions if any(t.pos_ in ("VERB", "AUX") for t in s.span) else ():  # a byline dates nothing
+            dated = any(t.pos_ in ("VERB", "AUX") for t in s.span) and not any(c.tense == "future" for c in cands)
+            for m in mentions if dated else ():  # a byline dates nothing; a plan's day is no later event's
                 day, _ = dates.resolve(m, pub, False)
                 if day is not None:
                     last_day = (s.index, s.paragraph, day)

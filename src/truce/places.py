@@ -20,6 +20,7 @@ AREA_WORDS = {"district": "district", "province": "region", "region": "region", 
               "valley": "district", "area": "district", "zone": "district"}
 RELIEF_WORDS = {"mount", "mt", "lake", "river", "jebel", "jabal", "wadi", "cape", "port", "fort", "greater"}
 PLACE_OF = {"control", "capital", "outskirts", "siege", "fall", "capture", "recapture", "city", "town", "village"}
+ADDRESS_VERBS = {"call", "urge", "press", "prevail"}  # "called on Washington": the government, not a place
 LOCATIVE_PREPS = {"in", "near", "at", "outside", "around", "from", "into", "across", "inside", "on", "to",
                   "towards", "toward", "through", "within"}
 
@@ -46,6 +47,11 @@ def _is_actor_use(root: Token, lex: Lexicon) -> bool:
     ("Moscow's peacekeepers", "Kenyan police"); "Nairobi's Kibera" and "Tehran's university" stay places."""
     if root.dep_ in ("nsubj", "nsubjpass"):
         return True
+    first = root
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    if first.dep_ == "pobj" and first.head.lower_ == "on" and first.head.head.lemma_.lower() in ADDRESS_VERBS:
+        return True  # "called on Washington and Paris to press Israel": the governments addressed
     if root.dep_ in ("poss", "compound", "amod") and root.head.pos_ in ("NOUN", "PROPN"):
         head = root.head.lemma_.lower()
         return head in lex.noun_kinds and head not in AREA_WORDS
