@@ -33,6 +33,7 @@ PERIOD_TOLL = re.compile(r"\b(since (?:the start|the beginning|january|february|
 PERIOD_SPAN = re.compile(r"\b(since (?:the start|the beginning|\d{4})|so far this|to date|"
                          r"in the past \w+ (?:days|weeks|months)|over the (?:years|decades|past))\b", re.I)
 SAID = -1_000_000  # keys at or below: time expressions of a reporting verb (a statement's day, not a deed's)
+UNVETTED = {"Arrests"}  # "arrested three suspects": the rule is surer than the model, which reads the suspects
 RAIDS = {"raid", "operation", "search", "sweep", "crackdown"}
 RETROSPECT = re.compile(r"\b(anniversary|commemorat\w*|in memory of|looking back)\b", re.I)
 NON_STATE = {"rebels", "militia", "protesters", "civilians"}
@@ -98,8 +99,9 @@ class Extractor:
         if self.second_opinion and events:
             from .learned import filter_events
 
-            kept = {e.event_id for e in filter_events([e for e in events if e.category == "material"], article.text)}
-            events = [e for e in events if e.category == "verbal" or e.event_id in kept]
+            vetted = [e for e in events if e.category == "material" and e.sub_event_type not in UNVETTED]
+            dropped = {e.event_id for e in vetted} - {e.event_id for e in filter_events(vetted, article.text)}
+            events = [e for e in events if e.event_id not in dropped]
         return events
 
     # --- per article -------------------------------------------------------------------------------
