@@ -219,3 +219,9 @@ def test_blacklisting_is_a_sanction():
     events = truce.extract("The European Union on Friday blacklisted the president and 14 senior officials.",
                            published="2020-11-06")
     assert [e.plover_type for e in events] == ["SANCTION"]
+
+
+def test_a_standing_state_in_the_present_passive_is_no_event():
+    text = ("Libya's western part is controlled by the UN-backed government in Tripoli, while the east is "
+            "supported by the Libyan National Army.")
+    assert truce.extract(text, published="2023-08-16") == []

@@ -297,6 +297,9 @@ def _tense(tok: Token, chain: list[Token]) -> str:
             return "progressive"
         if g.tag_ in ("VBZ", "VBP") and g.pos_ == "VERB" and _key(g) not in REPORTING:
             return "present"
+        if g.tag_ == "VBN" and g.pos_ == "VERB" and _key(g) not in REPORTING and any(
+                c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in g.children):
+            return "present"  # "the east is controlled by the LNA", "is supported by": a standing state
         if g.tag_ in ("VBD", "VBN") or g.dep_ in ("ccomp", "ROOT"):
             break
     return "past"
