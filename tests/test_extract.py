@@ -225,3 +225,10 @@ def test_a_standing_state_in_the_present_passive_is_no_event():
     text = ("Libya's western part is controlled by the UN-backed government in Tripoli, while the east is "
             "supported by the Libyan National Army.")
     assert truce.extract(text, published="2023-08-16") == []
+
+
+def test_a_past_verb_coordinated_under_a_request_is_its_own_act():
+    text = ("President Volodymyr Zelenskiy on Wednesday urged Western allies to supply more air defence systems "
+            "and accused Moscow of playing for time in peace efforts.")
+    types = sorted(e.plover_type for e in truce.extract(text, published="2025-05-21"))
+    assert "ACCUSE" in types and "REQUEST" in types

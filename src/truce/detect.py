@@ -194,6 +194,8 @@ class RuleDetector:
                if c.dep_ in ("compound", "amod", "nmod", "npadvmod")):
             return None  # "an information attack", "attack ads"
         chain = list(_governors(tok))
+        if tok.tag_ == "VBD" and tok.dep_ == "conj" and tok.head.tag_ == "VB" and tok.head.dep_ == "xcomp":
+            chain = [tok, *chain[3:]]  # "urged allies to supply arms and accused Moscow": a second act, not asked for
         if tok.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in HABITUAL_ADJ for c in tok.children):
             return None  # "his persistent calls for ...": a pattern of acts, not one
         if any(c.lower_ in HABITUAL for g in chain[:3] for c in g.children if c.dep_ in ("advmod", "npadvmod")):
