@@ -14,5 +14,6 @@ NON_ENGLISH = "non-English"
 TOO_LARGE = "too large"
 MALFORMED = "malformed"  # broken JSON, WARC headers, gzip, feed XML, binary junk
 UNREADABLE = "unreadable"  # a source that does not exist or cannot be opened
+TOO_SLOW = "too slow"  # extraction of one article ran past its time limit
 
-REASONS = (NOT_HTML, NO_ARTICLE, EMPTY, NON_ENGLISH, TOO_LARGE, MALFORMED, UNREADABLE)
+REASONS = (NOT_HTML, NO_ARTICLE, EMPTY, NON_ENGLISH, TOO_LARGE, MALFORMED, UNREADABLE, TOO_SLOW)
