@@ -174,8 +174,9 @@ class Extractor:
                 if c.token.i not in owned and c.token.dep_ == "conj" and c.token.head.i in owned:
                     owned[c.token.i] = owned[c.token.head.i]
             places_here = places.mentions(s.span, lex, self.gaz, context, ctx.anchors)
-            counts = [] if PERIOD_SPAN.search(s.text) else casualties.counts(s.span)
-            if PERIOD_SPAN.search(s.text):  # "900 killed in attacks so far this year": many incidents, no event
+            aggregate = PERIOD_SPAN.search(s.text) is not None  # "900 killed in attacks so far this year"
+            counts = [] if aggregate else casualties.counts(s.span)
+            if aggregate:  # many incidents added up: no event of their own
                 cands = [c for c in cands if c.plover != "ASSAULT"]
             if any(c.subtype == "Arrests" for c in cands) and not counts:
                 cands = [c for c in cands if c.token.lemma_.lower() not in RAIDS]  # a raid that arrests is the arrest
