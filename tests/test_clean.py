@@ -49,3 +49,14 @@ def test_wire_datelines_are_cut_from_the_text_and_kept_as_a_place(lex, text, pla
 @pytest.mark.parametrize("text", ["Police (PSNI) said the march was peaceful.", "UN (AP) officials met in Geneva."])
 def test_a_name_with_a_bracket_is_no_dateline(lex, text):
     assert clean(text, lex).dateline is None
+
+
+def test_a_dateline_after_a_byline_and_a_date_line_is_found_but_not_a_quote_later_on(lex):
+    text = ("Seven policemen killed in roadside blast\nOur Correspondent\nPublished October 17, 2024\n"
+            "KHAR: Seven policemen escorting a vaccination team were killed when a roadside bomb struck their "
+            "vehicle on Wednesday, officials said.")
+    out = clean(text, lex)
+    assert out.dateline == "KHAR" and out.kept[-1].text.startswith("Seven policemen escorting")
+    later = ("Police said seven men were killed when a bomb struck their vehicle on Wednesday in the town.\n"
+             "Officials added more later.\nBAJAUR: the district was calm on Thursday.")
+    assert clean(later, lex).dateline is None

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from .lexicon import Lexicon
 
 _PARA = re.compile(r"[^\n]+")
+LEAD_WORDS = 15  # a paragraph this long is story, not a headline, byline or date line
 # "MOGADISHU, Nov 30 (Reuters) - ", "GOMA, DR Congo (AFP) - ", "Tripoli - ", "NAIROBI: ", "MOSCOW (Sputnik) "
 # opening a paragraph
 DATELINE = re.compile(
@@ -67,12 +68,14 @@ def clean(text: str, lex: Lexicon) -> Cleaned:
             continue
         kept.append(p)
     dateline = None
-    for i, p in enumerate(kept[:2]):
+    for i, p in enumerate(kept[:5]):  # the headline, a byline and a date line may come before the lead
         m = DATELINE.match(p.text)
         if m and _is_dateline(m):
             dateline = m.group("place").split("/")[0].strip()  # "SRINAGAR/ISLAMABAD": the first
             kept[i] = Paragraph(p.start + m.end(), p.end, p.text[m.end():])
             break
+        if len(p.text.split()) >= LEAD_WORDS and (i >= 1 or p.text.rstrip().endswith(".")):
+            break  # past the lead (a long headline has no full stop): a later "NAME: ..." is no dateline
     return Cleaned(kept, dropped, dateline)
 
 

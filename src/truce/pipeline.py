@@ -56,6 +56,7 @@ class Context:
     dateline: Location | None = None
     headline: int | None = None  # paragraph index of a headline line repeated in the text
     anchors: tuple[tuple[float, float], ...] = ()  # where the article's well-known places are
+    lead: int = 1  # paragraph index of the lead (after headline, byline and date lines)
 
     @property
     def dateline_local(self) -> bool:
@@ -124,6 +125,7 @@ class Extractor:
         ctx.anchors = tuple((loc.latitude, loc.longitude) for loc in ctx.places  # places with no namesake
                             if loc.latitude is not None and loc.longitude is not None and loc.precision != "country"
                             and len(self.gaz.candidates(loc.name)) == 1)
+        ctx.lead = next((s.paragraph for s in sentences if len(s.text.split()) >= clean.LEAD_WORDS), 1)
         if sentences:
             first = [s for s in sentences if s.paragraph == 0]
             text = " ".join(s.text for s in first)
@@ -339,7 +341,7 @@ class Extractor:
             p.location == location and p.token.i in own_clause for p in usable)  # police arrested him") yields
         if location is None and not material:
             location = ctx.dateline or ctx.main_place(_paragraph_country(s, lex))
-        elif location is None and s.paragraph <= 1 and ctx.dateline_local:
+        elif location is None and s.paragraph <= ctx.lead and ctx.dateline_local:
             location = ctx.dateline  # the lead of a local report happens where it is filed
         tolls = list(counts) if plover in ("ASSAULT", "PROTEST") else []
         return Draft(plover=plover, category="material" if material else "verbal", subtype=subtype, actor1=a1,
