@@ -28,6 +28,7 @@ def tolls(text: str) -> dict[str, int | None]:
     ("Eleven of the injured are in hospital, two of them in serious condition.", None, None),  # part of a total
     ("\"Twenty-seven people have been killed, and 106 injured,\" the centre said.", 27, 106),
     ("The army confirmed having killed rebel commander George Madlos in a clash.", 1, None),  # a named person
+    ("It said no civilians were injured or killed in the strike.", None, None),  # says nothing of the fighters
 ])
 def test_phrasings(text, dead, hurt):
     assert tolls(text) == {"fatalities": dead, "injuries": hurt}
@@ -74,3 +75,10 @@ def test_one_sides_no_casualties_is_not_the_events_total():
     assert (combine(found, "fatalities"), combine(found, "injuries")) == (2, 4)
     alone = counts(nlp("No casualties were reported.")[:])
     assert (combine(alone, "fatalities"), combine(alone, "injuries")) == (0, 0)
+
+
+def test_members_of_a_community_and_the_named_victims_are_one_toll():
+    nlp = load_model()
+    found = [*counts(nlp("Five members of the Nasa community were killed in the massacre.")[:]),
+             *counts(nlp("Gunmen opened fire on the checkpoint, killing Bautista and four guards.")[:])]
+    assert combine(found, "fatalities") == 5

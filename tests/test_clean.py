@@ -40,6 +40,7 @@ def test_an_appeal_early_in_a_short_text_is_only_dropped_as_a_line(lex):
     ("Manila [Philippines], November 4 (Agency): Two soldiers died.", "Manila", "Two soldiers died."),
     ("NAIROBI: Police fired tear gas.", "NAIROBI", "Police fired tear gas."),
     ("BRUSSELS, November 6. /TASS/. The EU imposed sanctions.", "BRUSSELS", "The EU imposed sanctions."),
+    ("OUAGADOUGOU, March 15 (Xinhua) -- Eight soldiers died.", "OUAGADOUGOU", "Eight soldiers died."),
 ])
 def test_wire_datelines_are_cut_from_the_text_and_kept_as_a_place(lex, text, place, rest):
     out = clean(text, lex)

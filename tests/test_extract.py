@@ -232,3 +232,14 @@ def test_a_past_verb_coordinated_under_a_request_is_its_own_act():
             "and accused Moscow of playing for time in peace efforts.")
     types = sorted(e.plover_type for e in truce.extract(text, published="2025-05-21"))
     assert "ACCUSE" in types and "REQUEST" in types
+
+
+def test_the_fighting_of_a_takeover_and_neutralised_fighters_are_its_toll():
+    text = ("The army said on Sunday that its troops had driven militants out of the village of Sabiid in "
+            "Lower Shabelle region on Saturday. Three soldiers and more than 20 militants were killed in the "
+            "fighting.\n\n"
+            "In Arbinda, eight soldiers were killed on Monday when militants attacked an army post. \"About 40 "
+            "terrorists were neutralised\" in the riposte, the army said.")
+    events = sorted((e.sub_event_type, e.fatalities) for e in truce.extract(text, published="2021-08-02")
+                    if e.plover_type == "ASSAULT")
+    assert ("Government regains territory", 23) in events and any(f == 48 for _, f in events)

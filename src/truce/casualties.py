@@ -32,13 +32,14 @@ DEAD_ADJ = {"dead": "fatalities", "killed": "fatalities", "wounded": "injuries",
 TOLL = {"toll"}
 GENERIC = {"people", "person", "other", "others", "individual", "one", "victim", "casualty", "some", "many",
            "dozen", "dozens", "scores", "hundreds", "dead", "killed", "wounded", "injured", "hurt", "death",
-           "fatality"}
+           "fatality", "member"}  # "five members of the community": people, not a side
 # One side told with different words across sentences ("seven troops" ... "the soldiers") is one group.
 SAME_GROUP = {"troop": "soldier", "troops": "soldier", "serviceman": "soldier", "servicemen": "soldier",
               "trooper": "soldier", "serviceperson": "soldier", "policemen": "policeman", "cop": "policeman",
               "policewoman": "policeman", "fighter": "militant", "insurgent": "militant", "terrorist": "militant",
               "jihadist": "militant", "attacker": "militant", "assailant": "militant", "khwarij": "militant",
               "rebel": "militant", "extremist": "militant", "gunman": "militant", "gunmen": "militant",
+              "comrade": "militant",
               "resident": "civilian", "villager": "civilian", "inhabitant": "civilian"}
 SUBSET = {"including", "among", "of", "incl"}  # "including two children", "two of them": parts of a total
 _DIGITS = re.compile(r"^\d{1,3}(,\d{3})*$|^\d+$")
@@ -114,6 +115,8 @@ def count_of(head: Token) -> int | None:
 
 def _group(head: Token) -> str:
     lemma = head.lemma_.lower()
+    if lemma == "member":
+        return "people"  # "five members of the Nasa community": whoever they are, counted as people
     if head.pos_ in ("NUM", "PRON") or lemma in GENERIC:
         of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         inner = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
@@ -278,8 +281,8 @@ def combine(found: Iterable[Count], kind: str) -> int | None:
     sources, ACLED's conservative rule).
     """
     values = [c for c in found if c.kind == kind]
-    if not values:
-        return None
+    if not values or all(c.value == 0 and c.group != "people" for c in values):
+        return None  # "no civilians were hurt" says nothing of the fighters: no toll, not 0
     generic = [c.value for c in values if c.group == "people"]
     groups: dict[str, int] = {}
     for c in values:

@@ -18,7 +18,7 @@ LEAD_WORDS = 15  # a paragraph this long is story, not a headline, byline or dat
 DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z .'/-]{2,40}|[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:\s*\[[^\]]{2,30}\])?"
     r"(?:,\s*(?:[A-Z][A-Za-z.]+ ?){1,3})?(?:,?\s*[A-Z][a-z]{2,8}\.? \d{1,2})?\s*"
-    r"(?:\([^)]{2,60}\)(?:\s*[-–—:])?\s+|[-–—:]\s+|\.?\s*/[A-Za-z -]{2,20}/\.?\s+)")
+    r"(?:\([^)]{2,60}\)(?:\s*(?:--|[-–—:]))?\s+|(?:--|[-–—:])\s+|\.?\s*/[A-Za-z -]{2,20}/\.?\s+)")
 
 
 @dataclass(frozen=True)

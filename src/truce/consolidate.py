@@ -106,8 +106,14 @@ def _toll_of_crowd_violence(a: Draft, b: Draft) -> bool:
         b.plover == "PROTEST" and b.subtype in FORCE_ON_CROWDS and a.casualty_only)
 
 
+def _fighting_of_a_takeover(a: Draft, b: Draft) -> bool:
+    """"Three soldiers were killed in the fighting" after "the army drove the militants out of X"."""
+    return (a.subtype in TERRITORIAL and b.subtype in GENERIC_SUBTYPES and _continues(b)) or (
+        b.subtype in TERRITORIAL and a.subtype in GENERIC_SUBTYPES and _continues(a))
+
+
 def compatible(a: Draft, b: Draft, same_sentence: bool = False) -> bool:
-    if _toll_of_crowd_violence(a, b):
+    if _toll_of_crowd_violence(a, b) or (a.plover == b.plover and _fighting_of_a_takeover(a, b)):
         pass
     elif a.plover != b.plover or not _same_family(a, b, same_sentence):
         return False
