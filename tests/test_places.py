@@ -89,6 +89,7 @@ def test_a_transliteration_the_data_lacks_is_matched_by_sound_within_the_article
     assert geo.rank("Qandahar", gaz, {"AFG"}, ()).country == "AFG"
     assert geo.rank("Hodeidah", gaz, {"FRA"}, ()) is None  # only inside the countries at hand
     assert geo.sound_key("Khan Younis") == geo.sound_key("Khān Yūnis")
+    assert geo.rank("Harardhere", gaz, {"SOM"}, ()).name == "Xarardheere"  # Somali x is h
 
 
 def test_a_country_named_just_before_a_place_binds_it(lex):
@@ -112,3 +113,8 @@ def test_capitals_called_on_are_governments_not_places(lex):
     doc = load_model()("Mikati accused Israel of violations and called on Washington and Paris to press Israel.")
     found = mentions(doc[:], lex, geo.load(), {"LBN", "ISR", "USA", "FRA"})
     assert not {m.location.country for m in found} & {"USA", "FRA"}
+
+
+def test_a_town_the_tagger_calls_a_date_is_still_a_place(lex):
+    doc = load_model()("The first 700 soldiers of the force arrived in Toribío on Thursday, the army said.")
+    assert [m.location.name for m in mentions(doc[:], lex, geo.load(), {"COL"})] == ["Toribío"]

@@ -28,7 +28,7 @@ import yaml
 from .lexicon import Lexicon, norm
 from .records import Location
 
-INDEX_VERSION = "geo-8"
+INDEX_VERSION = "geo-10"
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,7 +109,7 @@ def _build() -> tuple[list[Row], dict[str, tuple[int, ...]], dict[str, int]]:
 
 
 SOUND_PREFIX = "~"  # sound keys share the name index, marked so no name can collide with them
-SOUND_MIN_POPULATION = 5000  # villages are not guessed from a spelling variant
+SOUND_MIN_POPULATION = 1000  # hamlets are not guessed from a spelling variant
 _ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|an|at|ash|az|ad-|ul)\s+")
 
 
@@ -120,7 +120,7 @@ def sound_key(name: str) -> str:
     Hand-rolled: no pinned package does transliteration-tolerant matching of place names."""
     key = _ARTICLE.sub("", _fold(name))
     for a, b in (("kh", "k"), ("gh", "g"), ("sh", "s"), ("ch", "c"), ("th", "t"), ("dh", "d"), ("ph", "f"),
-                 ("q", "k"), ("c", "k"), ("z", "s"), ("v", "w")):
+                 ("q", "k"), ("c", "k"), ("z", "s"), ("v", "w"), ("x", "h")):  # Somali x is h: Xarardheere
         key = key.replace(a, b)
     key = re.sub(r"[^a-z]", "", key)
     key = re.sub(r"[aeiouyw]+", "a", key)  # a vowel is a vowel: "ou", "u", "ū", "ay" and "ei" all meet
@@ -251,13 +251,12 @@ class Gazetteer:
         return tuple(Place(*self.rows[i]) for i in self.names.get(_fold(name), ()))
 
     def sound_alikes(self, name: str) -> tuple[Place, ...]:
-        """Towns of 5,000+ and regions whose name sounds the same (a spelling variant the data lacks)."""
+        """Towns of 1,000+ and regions whose name sounds the same (a spelling variant the data lacks)."""
         key = sound_key(name)
         if len(key) < 5:
             return ()  # "Gossi": too short to tell a variant from another town
-        first = _ARTICLE.sub("", _fold(name))[:1]
         return tuple(p for i in self.names.get(SOUND_PREFIX + key, ()) for p in [Place(*self.rows[i])]
-                     if _ARTICLE.sub("", _fold(p.name))[:1] == first or p.feature != "city")
+                     if sound_key(p.name)[:1] == key[:1] or p.feature != "city")
 
     @cached_property
     def _admin1(self) -> dict[tuple[str, str], str]:

@@ -10,14 +10,15 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from . import geo
+from . import dates, geo
 from .lexicon import Lexicon, norm
 from .records import Location
 
 AREA_WORDS = {"district": "district", "province": "region", "region": "region", "governorate": "region",
               "state": "region", "county": "district", "oblast": "region", "prefecture": "region",
               "department": "region", "municipality": "district", "county's": "district", "territory": "region",
-              "valley": "district", "area": "district", "zone": "district"}
+              "valley": "district", "area": "district", "zone": "district", "township": "district",
+              "tehsil": "district", "lga": "district", "commune": "district"}
 RELIEF_WORDS = {"mount", "mt", "lake", "river", "jebel", "jabal", "wadi", "cape", "port", "fort", "greater"}
 PLACE_OF = {"control", "capital", "outskirts", "siege", "fall", "capture", "recapture", "city", "town", "village"}
 ADDRESS_VERBS = {"call", "urge", "press", "prevail"}  # "called on Washington": the government, not a place
@@ -88,7 +89,8 @@ def _locative(root: Token) -> bool:
 def _unlabelled(sent: Span) -> list[Span]:
     """Proper nouns the tagger left unlabelled where a place is expected: "in Seytenga", "town of X"."""
     out = []
-    taken = {t.i for e in sent.ents for t in e}
+    taken = {t.i for e in sent.ents for t in e
+             if e.label_ not in ("DATE", "TIME") or dates.find(e.text)}  # "in Toribío" mislabelled a date
     for t in sent:
         if t.pos_ != "PROPN" or t.i in taken or t.dep_ not in ("pobj", "compound", "appos"):
             continue
