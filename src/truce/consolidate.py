@@ -113,9 +113,8 @@ def _fighting_of_a_takeover(a: Draft, b: Draft) -> bool:
 
 
 def compatible(a: Draft, b: Draft, same_sentence: bool = False) -> bool:
-    if _toll_of_crowd_violence(a, b) or (a.plover == b.plover and _fighting_of_a_takeover(a, b)):
-        pass
-    elif a.plover != b.plover or not _same_family(a, b, same_sentence):
+    bridged = _toll_of_crowd_violence(a, b) or (a.plover == b.plover and _fighting_of_a_takeover(a, b))
+    if not bridged and (a.plover != b.plover or not _same_family(a, b, same_sentence)):
         return False
     if a.headline or b.headline:
         return True  # a headline restates the body; type is enough
