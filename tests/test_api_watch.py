@@ -9,6 +9,7 @@ from datetime import date, timedelta
 import pytest
 from fastapi.testclient import TestClient
 from test_store import BACKENDS, fresh_backend
+from test_truces import ARM_FORCES, ARMENIA, AZE_ARMY, AZERBAIJAN, LACHIN, MOSCOW
 
 from truce import store
 from truce.alerts import AlertRule, detect_alerts
@@ -17,12 +18,6 @@ from truce.merge import merge_events
 from truce.records import SUB_TO_TYPE, Actor, Article, Event, Evidence, Location
 from truce.truces import truce_statuses
 
-ARMENIA = Actor(name="Armenia", country="ARM", kind="government")
-AZERBAIJAN = Actor(name="Azerbaijan", country="AZE", kind="government")
-AZE_ARMY = Actor(name="Azerbaijani army", country="AZE", kind="state_forces")
-ARM_FORCES = Actor(name="Armenian forces", country="ARM", kind="state_forces")
-MOSCOW = Location(name="Moscow", country="RUS", latitude=55.75, longitude=37.62, precision="town")
-LACHIN = Location(name="Lachin", country="AZE", latitude=39.64, longitude=46.55, precision="district")
 REBELS = Actor(name="rebels", country="MLI", kind="rebels")
 MALI_ARMY = Actor(name="Malian army", country="MLI", kind="state_forces")
 

@@ -48,15 +48,10 @@ def hostile() -> tuple[Article, Event]:
     return art, ev
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
+def serve(engine):
+    """Serve the app on a free local port in a thread; yields its base URL, then stops it and the engine."""
     import uvicorn
 
-    db = tmp_path_factory.mktemp("dashboard") / "dash.sqlite"
-    assert main(["run", "--db", str(db)]) == 0  # truce's own extraction of the bundled samples
-    engine = store.connect(str(db))
-    art, ev = hostile()
-    store.save(engine, art, [ev])
     srv = uvicorn.Server(uvicorn.Config(create_app(engine), host="127.0.0.1", port=0, log_level="warning"))
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()
@@ -70,6 +65,17 @@ def server(tmp_path_factory):
     srv.should_exit = True
     thread.join(timeout=15)
     engine.dispose()
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+
+    db = tmp_path_factory.mktemp("dashboard") / "dash.sqlite"
+    assert main(["run", "--db", str(db)]) == 0  # truce's own extraction of the bundled samples
+    engine = store.connect(str(db))
+    art, ev = hostile()
+    store.save(engine, art, [ev])
+    yield from serve(engine)
 
 
 @pytest.fixture(scope="module")

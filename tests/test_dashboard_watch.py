@@ -6,15 +6,11 @@ script: it must show as text. The browser and page fixtures are test_dashboard.p
 
 from __future__ import annotations
 
-import threading
-import time
-
 import pytest
 import test_dashboard as dash
 from test_api_watch import AGREED, CLASH_DAY, LATEST, SURGE_WEEK, watch_corpus
 
 from truce import store
-from truce.api import create_app
 from truce.records import Actor
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -26,23 +22,10 @@ ARTIFACTS, only_local, wait_ready = dash.ARTIFACTS, dash.only_local, dash.wait_r
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    import uvicorn
 
     engine = store.connect(str(tmp_path_factory.mktemp("watch-dashboard") / "watch.sqlite"))
     store.save_many(engine, watch_corpus(parties=(HOSTILE_PARTY, AZERBAIJAN)))
-    srv = uvicorn.Server(uvicorn.Config(create_app(engine), host="127.0.0.1", port=0, log_level="warning"))
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not srv.started:
-        assert time.monotonic() < deadline, "the server did not start"
-        assert thread.is_alive(), "the server thread died"
-        time.sleep(0.05)
-    port = srv.servers[0].sockets[0].getsockname()[1]
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join(timeout=15)
-    engine.dispose()
+    yield from dash.serve(engine)
 
 
 def test_watch_panel_shows_the_alert_and_the_truce(page, server):
