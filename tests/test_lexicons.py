@@ -84,11 +84,9 @@ def test_boilerplate_patterns_compile_and_bite(lex):
 
 
 def test_region_affixes_join_the_name_with_a_space():
-    from importlib import resources
+    from truce.lexicon import read_file
 
-    import yaml
-
-    rules = yaml.safe_load(resources.files("truce.lexicons").joinpath("regions.yml").read_text(encoding="utf-8"))
+    rules = read_file("regions.yml")
     assert rules["prefixes"] and rules["suffixes"]
     assert all(p == p.lower() and p.endswith((" ", "'")) and not p.startswith(" ") for p in rules["prefixes"])
     assert all(x == x.lower() and x.startswith(" ") and not x.endswith(" ") for x in rules["suffixes"])

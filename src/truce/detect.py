@@ -397,9 +397,8 @@ def _is_place(tok: Token, lex: Lexicon) -> bool:
 
 def _weapon_agent(tok: Token, lex: Lexicon) -> bool:
     """A weapon does it: "a ship was struck by a missile", "a drone hit the depot"."""
-    weapons = {w for sub, cues in lex.weapon_cues if sub != "Suicide bomb" for w in cues if " " not in w}
     doers = [*_children(tok, ("nsubj",)), *(p for a in _children(tok, ("agent",)) for p in _children(a, ("pobj",)))]
-    return any(_key(d) in weapons for d in doers)
+    return any(_key(d) in lex.weapon_words for d in doers)
 
 
 def _armed_words(sentence: Sentence, lex: Lexicon) -> bool:

@@ -23,9 +23,7 @@ from functools import cache, cached_property
 from importlib import resources
 from pathlib import Path
 
-import yaml
-
-from .lexicon import Lexicon, norm
+from .lexicon import Lexicon, norm, read_file
 from .records import Location
 
 INDEX_VERSION = "geo-10"
@@ -170,7 +168,7 @@ def region_keys(name: str) -> set[str]:
 
 @cache
 def _region_rules() -> dict[str, list[str]]:
-    rules = yaml.safe_load(resources.files("truce.lexicons").joinpath("regions.yml").read_text(encoding="utf-8"))
+    rules = read_file("regions.yml")
 
     def fold_affix(x: str) -> str:  # folded like the names, keeping the space that joins it to the name
         return (" " if x.startswith(" ") else "") + _fold(x) + (" " if x.endswith(" ") else "")

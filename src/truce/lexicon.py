@@ -18,7 +18,8 @@ import yaml
 from .records import SUB_TO_TYPE
 
 
-def _read(name: str) -> Any:
+def read_file(name: str) -> Any:
+    """One lexicon data file (JSON or YAML) from the package."""
     text = resources.files("truce.lexicons").joinpath(name).read_text(encoding="utf-8")
     return json.loads(text) if name.endswith(".json") else yaml.safe_load(text)
 
@@ -115,6 +116,11 @@ class Lexicon:
     max_name_words: int = 1
 
     @cached_property
+    def weapon_words(self) -> frozenset[str]:
+        """Single-word weapons that can strike ("missile", "drone"); a suicide cue is a manner, not a weapon."""
+        return frozenset(w for sub, cues in self.weapon_cues if sub != "Suicide bomb" for w in cues if " " not in w)
+
+    @cached_property
     def threat(self) -> Trigger:
         return Trigger(id="threat.future", head="say", extra=(), pos=frozenset({"VERB"}), plover="THREATEN",
                        subtype=None)
@@ -175,15 +181,15 @@ def _day(value: str | None) -> date | None:
 
 @cache
 def load() -> Lexicon:
-    trig = _read("triggers.yml")
-    nouns = _read("actor_nouns.yml")
-    weapons = _read("weapons.yml")
-    boiler = _read("boilerplate.yml")
-    domains = _read("domains.yml")
+    trig = read_file("triggers.yml")
+    nouns = read_file("actor_nouns.yml")
+    weapons = read_file("weapons.yml")
+    boiler = read_file("boilerplate.yml")
+    domains = read_file("domains.yml")
     countries: dict[str, Country] = {}
     demonyms: dict[str, Country] = {}
     capitals: dict[str, Country] = {}
-    for c in _read("countries.json"):
+    for c in read_file("countries.json"):
         rec = Country(c.get("iso3"), c["name"], bool(c.get("contested")))
         for name in [c["name"], *c.get("aliases", [])]:
             countries.setdefault(norm(name), rec)
@@ -192,20 +198,20 @@ def load() -> Lexicon:
         for cap in c.get("capitals", []):
             capitals.setdefault(norm(cap), rec)
     leaders: dict[str, list[Leader]] = {}
-    for item in _read("leaders.json"):
+    for item in read_file("leaders.json"):
         rec = Leader(item["name"], item.get("country"), item.get("role", ""), _day(item.get("start")),
                      _day(item.get("end")))
         for name in {item["name"], *item.get("aliases", [])}:
             leaders.setdefault(norm(name), []).append(rec)
     orgs: dict[str, Organisation] = {}
-    for item in _read("organisations.json"):
+    for item in read_file("organisations.json"):
         rec = Organisation(item["name"], item.get("kind", "other"), item.get("country"))
         for name in [item["name"], *item.get("aliases", [])]:
             orgs.setdefault(norm(name), rec)
     noun_kinds = {norm(w): kind for kind, words in nouns["kinds"].items() for w in words}
-    acronyms = {norm(a) for c in _read("countries.json") for a in [c["name"], *c.get("aliases", [])]
+    acronyms = {norm(a) for c in read_file("countries.json") for a in [c["name"], *c.get("aliases", [])]
                 if a.replace(".", "").isupper() and len(a) <= 6}
-    acronyms |= {norm(a) for o in _read("organisations.json") for a in [o["name"], *o.get("aliases", [])]
+    acronyms |= {norm(a) for o in read_file("organisations.json") for a in [o["name"], *o.get("aliases", [])]
                  if a.replace(".", "").replace("-", "").isupper() and len(a) <= 6}
     names = [*countries, *demonyms, *capitals, *leaders, *orgs, *noun_kinds]
     return Lexicon(

@@ -26,13 +26,14 @@ from .records import Actor, Article, Event, Evidence, Location
 
 RECENCY = re.compile(r"\b(recent|recently|latest (?:attack|clash|fighting|violence|flare-?up|escalation)|now|"
                      r"currently|this week|this month|so far|new)\b", re.I)
-PERIOD_TOLL = re.compile(r"\b(since (?:the start|the beginning|january|february|march|april|may|june|july|"
-                         r"august|september|october|november|december|last|the|\d{4})|so far this|"
-                         r"in the past \w+ (?:days|weeks|months)|this year|cumulative|in total|altogether|to date|"
-                         r"(?:decade|year|month|week)s?-long|over the (?:years|decades|past))\b", re.I)
-PERIOD_SPAN = re.compile(r"\b(since (?:the start|the beginning|\d{4})|so far this|to date|"
-                         r"in the past \w+ (?:days|weeks|months)|over the (?:years|decades|past))\b", re.I)
-SAID = -1_000_000  # keys at or below: time expressions of a reporting verb (a statement's day, not a deed's)
+# A span of time that adds up many incidents ("so far this year"): a sentence tolling it codes no event.
+_SPAN = (r"since (?:the start|the beginning|\d{4})|so far this|to date|in the past \w+ (?:days|weeks|months)|"
+         r"over the (?:years|decades|past)")
+PERIOD_SPAN = re.compile(rf"\b({_SPAN})\b", re.I)
+# Wider: also words that only make a bare toll word cumulative ("since March", "in total", "weeks-long").
+PERIOD_TOLL = re.compile(rf"\b({_SPAN}|since (?:january|february|march|april|may|june|july|august|september|"
+                         r"october|november|december|last|the)|this year|cumulative|in total|altogether|"
+                         r"(?:decade|year|month|week)s?-long)\b", re.I)
 UNVETTED = {"Arrests"}  # "arrested three suspects": the rule is surer than the model, which reads the suspects
 RAIDS = {"raid", "operation", "search", "sweep", "crackdown"}
 RETROSPECT = re.compile(r"\b(anniversary|commemorat\w*|in memory of|looking back)\b", re.I)
@@ -171,7 +172,7 @@ class Extractor:
                 continue
             self._note_speakers(s, pub, memory)
             cands = self.detector(s)
-            owned = self._own_dates(s, mentions, cands)
+            owned, said = self._own_dates(s, mentions, cands)
             for c in cands:  # "condemned the killings on Monday and called on ...": one time for both
                 if c.token.i not in owned and c.token.dep_ == "conj" and c.token.head.i in owned:
                     owned[c.token.i] = owned[c.token.head.i]
@@ -194,7 +195,7 @@ class Extractor:
                     continue  # simple present with no time: a habit or a standing state, not a happening
                 if c.tense == "future" and c.plover not in SCHEDULABLE:
                     continue  # violence announced for later is a threat, coded only as what is said
-                owned_all = [m for k, m in owned.items() if k > SAID or c.trigger.category == "material"]
+                owned_all = [*owned.values(), *(said if c.trigger.category == "material" else ())]
                 d = self._draft(c, s, owned.get(c.token.i), owned_all, mentions, pub, memory,
                                 places_here, counts, last_day, ctx)
                 if d is None:
@@ -231,7 +232,7 @@ class Extractor:
             if base is None:
                 return
             if c.token.idx - s.span.start_char >= m.end:
-                named = [x for x in dates.find(s.text) if x.start >= m.end and x.kind in ("weekday", "md", "dm")]
+                named = [x for x in mentions if x.start >= m.end and x.kind in ("weekday", "md", "dm")]
                 day = dates.resolve(named[0], pub, False)[0] if named else None
                 if day is None:
                     day = base + timedelta(days=dates.offset_days(m))
@@ -262,10 +263,13 @@ class Extractor:
                         longitude=place.longitude, precision="town", geonameid=place.geonameid)
 
     def _own_dates(self, s: nlp.Sentence, mentions: list[dates.DateMention],
-                   cands: list[Candidate]) -> dict[int, dates.DateMention]:
-        """Which trigger governs each time expression; the rest belong to the whole sentence."""
+                   cands: list[Candidate]) -> tuple[dict[int, dates.DateMention], list[dates.DateMention]]:
+        """Which trigger (or placed noun) governs each time expression, and which ones date a reporting
+        verb ("..., the military said on Thursday": a statement's day, not the reported deed's); the rest
+        belong to the whole sentence."""
         triggers = {c.token.i for c in cands}
         out: dict[int, dates.DateMention] = {}
+        said: list[dates.DateMention] = []
         steps: dict[int, int] = {}
         base = s.span.start_char
         for m in mentions:
@@ -285,12 +289,12 @@ class Extractor:
                 if cur.lemma_.lower() in REPORTING and cur.pos_ == "VERB" and tok.i > cur.i and prev.dep_ in (
                         "prep", "npadvmod", "advmod") and any(
                         c.dep_ in ("ccomp", "parataxis") or (c.dep_ == "nsubj" and c.i > cur.i) for c in cur.children):
-                    out.setdefault(SAID - cur.i, m)  # "..., the military said on Thursday": when it was said
+                    said.append(m)
                     break
                 if cur.head.i == cur.i:
                     break
                 cur, prev = cur.head, cur
-        return out
+        return out, said
 
     def _draft(self, c: Candidate, s: nlp.Sentence, own: dates.DateMention | None,
                owned_all: list[dates.DateMention], mentions: list[dates.DateMention], pub: date | None,
