@@ -243,3 +243,30 @@ def test_the_fighting_of_a_takeover_and_neutralised_fighters_are_its_toll():
     events = sorted((e.sub_event_type, e.fatalities) for e in truce.extract(text, published="2021-08-02")
                     if e.plover_type == "ASSAULT")
     assert ("Government regains territory", 23) in events and any(f == 48 for _, f in events)
+
+
+def test_a_sanction_happens_where_the_decider_sits():
+    text = ("BRUSSELS, March 3. The European Union has blacklisted the Ruritanian interior minister and nine "
+            "police commanders over the crackdown in Ruritania's provinces.")
+    (e,) = [e for e in truce.extract(text, published="2025-03-03") if e.plover_type == "SANCTION"]
+    assert e.location.name == "Brussels"
+    text = "Washington on Thursday imposed sanctions on six senior Iranian commanders over the crackdown in Zahedan."
+    (e,) = [e for e in truce.extract(text, published="2022-10-07") if e.plover_type == "SANCTION"]
+    assert (e.location.country, e.location.name) == ("USA", "Washington")
+
+
+def test_riot_weapons_make_disorder_a_happening_and_a_place_list_stays_apart():
+    text = ("Rioters pelted police with stones in Lurgan on Monday night, police said.\n\n"
+            "The worst clashes on Monday were seen in Portadown, where six officers were hurt.\n\n"
+            "Disorder also flared in Armagh, Newry and Banbridge on Monday, with petrol bombs thrown at police.")
+    events = [e for e in truce.extract(text, published="2021-04-07") if e.category == "material"]
+    assert {e.sub_event_type for e in events} == {"Violent demonstration"}
+    assert {e.location.name for e in events} >= {"Armagh", "Newry", "Banbridge", "Portadown"}
+
+
+def test_a_fresh_report_in_the_present_perfect_is_not_an_older_days_event():
+    text = ("A bus has been hijacked and set on fire in Lurgan, police have said.\n\n"
+            "Police were attacked with petrol bombs during another night of rioting in Lurgan on Sunday.")
+    days = sorted(e.event_date for e in truce.extract(text, published="2021-04-08") if e.category == "material"
+                  and e.plover_type == "PROTEST")
+    assert days == [date(2021, 4, 4), date(2021, 4, 8)]

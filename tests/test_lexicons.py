@@ -90,3 +90,8 @@ def test_region_affixes_join_the_name_with_a_space():
     assert rules["prefixes"] and rules["suffixes"]
     assert all(p == p.lower() and p.endswith((" ", "'")) and not p.startswith(" ") for p in rules["prefixes"])
     assert all(x == x.lower() and x.startswith(" ") and not x.endswith(" ") for x in rules["suffixes"])
+
+
+def test_riot_arms_are_plain_lowercase_words(lex):
+    assert {"petrol bomb", "stone", "molotov cocktail"} <= lex.riot_arms
+    assert all(isinstance(w, str) and w == w.lower() and w.strip() == w for w in lex.riot_arms)

@@ -131,7 +131,15 @@ def compatible(a: Draft, b: Draft, same_sentence: bool = False) -> bool:
             return False
         if any(abs((x - y).days) > tolerance for x in a.days for y in b.days):
             return False  # every report merged so far must fit, not just the first
-    return _places_agree(a.location, b.location) and _actors_agree(a, b)
+    return _places_agree(a.location, b.location) and _listed(a, b) and _listed(b, a) and _actors_agree(a, b)
+
+
+def _listed(a: Draft, b: Draft) -> bool:
+    """A place list ("flared in A, B and C") tells one happening per place: another report joins it only
+    at one of them."""
+    if not a.extra_places or b.location is None or b.weak_place:
+        return True
+    return any(p.name == b.location.name for p in (a.location, *a.extra_places) if p is not None)
 
 
 def absorb(into: Draft, d: Draft) -> None:

@@ -402,7 +402,13 @@ def _weapon_agent(tok: Token, lex: Lexicon) -> bool:
 
 
 def _armed_words(sentence: Sentence, lex: Lexicon) -> bool:
+    """Armed people or weapons: "disorder flared ... with petrol bombs" is a riot, "disorder" alone is not."""
+    text = sentence.text.lower()
+    if any((w in text) if " " in w else False for w in lex.riot_arms):
+        return True
     for t in sentence.span:
+        if _key(t) in lex.riot_arms or _key(t) in lex.weapon_words:
+            return True
         kind = lex.noun_kinds.get(_key(t)) or lex.noun_kinds.get(t.lower_)
         if kind in lex.armed_kinds:
             return True

@@ -109,6 +109,7 @@ class Lexicon:
     boilerplate_line: list[re.Pattern[str]]
     boilerplate_tail: list[re.Pattern[str]]
     blockers: frozenset[str] = frozenset()
+    riot_arms: frozenset[str] = frozenset()
     acronyms: frozenset[str] = frozenset()  # keys of names written in capitals ("CAR", "AU")
     domains: dict[str, frozenset[str]] = field(default_factory=dict)
     domain_min_hits: int = 4
@@ -227,6 +228,7 @@ def load() -> Lexicon:
         hazards=frozenset(nouns["hazards"]),
         weapon_cues=[(c["subtype"], frozenset(str(w).lower() for w in c["lemmas"])) for c in weapons["cues"]],
         replaceable=frozenset(weapons["replaceable"]),
+        riot_arms=frozenset(str(w).lower() for w in weapons.get("riot_arms", [])),
         boilerplate_line=[re.compile(p, re.I) for p in boiler["line"]],
         boilerplate_tail=[re.compile(p, re.I) for p in boiler["tail"]],
         blockers=frozenset(str(w).lower() for w in trig.get("blockers", [])),

@@ -337,6 +337,8 @@ class Extractor:
             else "occurred"
         roles = {t.i for t in (c.subject, None if material else c.object) if t is not None}  # "shelled Kharkiv"
         usable = [p for p in places_here if p.token.i not in roles]
+        if plover in DESK_ACTS:  # "sanctions over the crackdown in Zahedan": the cause's place, not the act's
+            usable = [p for p in usable if p.token.head.head.i == c.token.i]
         anchor = c.token.head if c.token.pos_ in ("NOUN", "PROPN") and c.token.dep_ in (
             "nsubj", "nsubjpass", "dobj", "attr") else c.token  # "Protests have broken out in Kampala"
         own_clause = _clause(anchor, c.token)
@@ -354,9 +356,22 @@ class Extractor:
                      settled={a.name for a in (a1, a2) if a is not None and a.name in memory.settled},
                      by_demonym={a.name for a in (a1, a2) if a is not None and a.name in memory.by_demonym},
                      extra_places=extra, date_kind=date_kind, owned_date=own is not None,
-                     days={day} if own_date and day is not None else set(),
+                     days={day} if own_date and day is not None else (
+                         {pub} if material and pub is not None and day is None and _perfect(c.token) else set()),
                      object_word=c.object.lemma_.lower() if c.object is not None else None,
                      weak_place=weak_place)
+
+    def _seat(self, d: Draft, ctx: Context) -> Location | None:
+        """Where a decision taken at a desk happens: the dateline when it is the decider's (or the decider
+        is an international body), else the decider's capital; never the target's country."""
+        home = d.actor1.country if d.actor1 is not None else None
+        if ctx.dateline is not None and (home is None or ctx.dateline.country == home):
+            return ctx.dateline
+        cap = self.gaz.capital(home) if home else None
+        if cap is None:
+            return None
+        return Location(name=cap.name, country=cap.country, latitude=cap.latitude, longitude=cap.longitude,
+                        precision="town", geonameid=cap.geonameid)
 
     def _subtype(self, c: Candidate, a1: Actor | None, a2: Actor | None) -> str | None:
         trig, lex = c.trigger, self.lex
@@ -390,6 +405,8 @@ class Extractor:
                 d.actor1 is None or d.actor1.kind != "civilians"):
             d.subtype = "Attack"  # one armed side and unarmed victims is violence against civilians
         location = d.location
+        if d.plover in DESK_ACTS and (location is None or d.weak_place):
+            location = self._seat(d, ctx) or location
         if location is None and d.category == "material":
             here = _paragraph_country(d.sentences[0], self.lex)
             iso = here or next((a.country for a in (d.actor2, d.actor1) if a is not None and a.country
@@ -484,12 +501,14 @@ def _infer_addressees(drafts: list[Draft]) -> None:
 
 
 def _riot_context(drafts: list[Draft]) -> None:
-    """In an article about rioting, an attack on police by no named armed group is more rioting."""
+    """In an article about rioting, an attack on police, or clashes, by no named armed group are more
+    rioting."""
     if not any(d.subtype == "Violent demonstration" for d in drafts):
         return
     for d in drafts:
         if d.plover == "ASSAULT" and d.subtype in ("Armed clash", "Attack", None) and d.actor1 is None and (
-                d.actor2 is not None and d.actor2.kind == "state_forces"):
+                (d.actor2 is not None and d.actor2.kind == "state_forces")
+                or (d.actor2 is None and d.subtype == "Armed clash" and not d.casualty_only)):
             d.plover, d.subtype = "PROTEST", "Violent demonstration"
 
 
@@ -577,6 +596,7 @@ STATE_ACTS = {  # "curfew was imposed", "units were deployed": passive acts only
     "COERCE": ("Government", "government", None),
     "MOBILIZE": ("Military Forces", "state_forces", None),
 }
+DESK_ACTS = {"SANCTION"}  # decided where the decider sits, not where the target is
 DOMESTIC_ADDRESS = {"ACCUSE", "REQUEST", "REJECT", "THREATEN"}
 DEFAULT_SIDES = {  # ACLED's generic actors when a report names no side; a protest faces the state
     "Peaceful protest": ("Protesters", "protesters", ("Government", "government")),
