@@ -270,3 +270,11 @@ def test_a_fresh_report_in_the_present_perfect_is_not_an_older_days_event():
     days = sorted(e.event_date for e in truce.extract(text, published="2021-04-08") if e.category == "material"
                   and e.plover_type == "PROTEST")
     assert days == [date(2021, 4, 4), date(2021, 4, 8)]
+
+
+def test_districts_in_two_named_provinces_are_two_takeovers():
+    text = ("The Taliban captured the Alingar district in the eastern Laghman province on Thursday.\n\n"
+            "On Friday, the Taliban captured two districts in the southern Helmand and Kandahar provinces.")
+    events = [e for e in truce.extract(text, published="2021-06-13")
+              if e.sub_event_type == "Non-state actor overtakes territory"]
+    assert sorted(e.location.name for e in events) == ["Helmand", "Kandahar", "Laghman"]

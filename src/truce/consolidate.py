@@ -77,6 +77,9 @@ def _places_agree(a: Location | None, b: Location | None) -> bool:
         return True
     if a.country != b.country:
         return False
+    if a.precision == b.precision and a.precision in ("district", "region") and a.name != b.name and not (
+            a.admin1 in (b.name, None) or b.admin1 in (a.name, None) or a.admin1 == b.admin1):
+        return False  # "Zabul" and "Nuristan": two provinces, two happenings; "Rutshuru" lies in North Kivu
     if a.precision == b.precision == "town" and None not in (a.latitude, b.latitude, a.longitude, b.longitude):
         return geo.distance_km((a.latitude, a.longitude), (b.latitude, b.longitude)) <= 50  # type: ignore[arg-type]
     return True

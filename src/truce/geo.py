@@ -26,7 +26,7 @@ from pathlib import Path
 from .lexicon import Lexicon, norm, read_file
 from .records import Location
 
-INDEX_VERSION = "geo-10"
+INDEX_VERSION = "geo-11"
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +94,8 @@ def _build() -> tuple[list[Row], dict[str, tuple[int, ...]], dict[str, int]]:
     names = {k: tuple(sorted(v, key=lambda i: (level.get(rows[i][7], 2), -rows[i][6]))[:25]) for k, v in index.items()}
     capitals: dict[str, int] = {}
     for c in countries.values():
-        own = [i for i in names.get(_fold(c.get("capital") or ""), ()) if rows[i][4] == c["iso3"]]
+        own = [i for i in names.get(_fold(c.get("capital") or ""), ()) if rows[i][4] == c["iso3"]
+               and rows[i][7] == "city"]  # the city, not its namesake region (Washington state, Tehran province)
         if own:
             capitals[c["iso3"]] = own[0]
     sounds: dict[str, list[int]] = {}

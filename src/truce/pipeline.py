@@ -573,11 +573,14 @@ def _pick_place(c: Candidate, found: list[places.PlaceMention], material: bool,
     if not material:
         return best.location, []
     extra = [p.location for p in usable if p is not best and p.location.precision != "country"
-             and p.location.geonameid != best.location.geonameid and _coordinated(p.token, best.token)]
+             and p.location.name != best.location.name and _coordinated(p.token, best.token)]
     return best.location, extra
 
 
 def _coordinated(a: Token, b: Token) -> bool:
+    """Two places joined by "and" or commas; a name inside a plural ("Zabul and Uruzgan provinces") stands
+    for its noun."""
+    a, b = (t.head if t.dep_ == "compound" and t.head.dep_ == "conj" else t for t in (a, b))
     return (a.dep_ == "conj" and (a.head == b or a.head.head == b)) or (b.dep_ == "conj" and b.head == a) or (
         a.dep_ == "conj" and b.dep_ == "conj" and a.head == b.head)
 

@@ -18,7 +18,8 @@ AREA_WORDS = {"district": "district", "province": "region", "region": "region", 
               "state": "region", "county": "district", "oblast": "region", "prefecture": "region",
               "department": "region", "municipality": "district", "county's": "district", "territory": "region",
               "valley": "district", "area": "district", "zone": "district", "township": "district",
-              "tehsil": "district", "lga": "district", "commune": "district"}
+              "tehsil": "district", "lga": "district", "commune": "district", "provinces": "region",
+              "regions": "region", "states": "region", "districts": "district", "counties": "district"}
 RELIEF_WORDS = {"mount", "mt", "lake", "river", "jebel", "jabal", "wadi", "cape", "port", "fort", "greater"}
 PLACE_OF = {"control", "capital", "outskirts", "siege", "fall", "capture", "recapture", "city", "town", "village"}
 ADDRESS_VERBS = {"call", "urge", "press", "prevail"}  # "called on Washington": the government, not a place
