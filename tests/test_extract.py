@@ -278,3 +278,14 @@ def test_districts_in_two_named_provinces_are_two_takeovers():
     events = [e for e in truce.extract(text, published="2021-06-13")
               if e.sub_event_type == "Non-state actor overtakes territory"]
     assert sorted(e.location.name for e in events) == ["Helmand", "Kandahar", "Laghman"]
+
+
+def test_kit_readiness_and_origin_are_not_the_act_its_type_or_its_place():
+    text = ("Kosovo's interior minister said on Sunday that masked gunmen armed with heavy weapons and rockets opened "
+            "fire on a police patrol near Zubin Potok, killing one officer, in an attack he blamed on support "
+            "from neighbouring Serbia.")
+    (e,) = [e for e in truce.extract(text, published="2023-09-25") if e.plover_type == "ASSAULT"]
+    assert e.sub_event_type != "Shelling/artillery/missile attack" and e.location.country == "XKX"
+    text = "President Aleksandar Vucic said on Friday he had ordered the army to raise its combat readiness."
+    types = [(e.plover_type, e.sub_event_type) for e in truce.extract(text, published="2018-11-24")]
+    assert types == [("MOBILIZE", "Other")]

@@ -180,6 +180,9 @@ class RuleDetector:
         if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "compound" and trig.category == "verbal":
             return None  # "peace talks process", "a meeting room"
         material = trig.category == "material"
+        if material and tok.pos_ == "NOUN" and tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN") \
+                and _key(tok.head) not in lex.triggers:
+            return None  # "combat readiness", "protest camp": a kind of thing, not a happening
         if not material and tok.dep_ in ("amod", "acl", "compound", "nmod") and tok.tag_ in ("VBN", "JJ") \
                 and not _children(tok, ("nsubj",)):
             return None  # "UN-backed government", "a man accused of spying": a description, not an act
@@ -219,7 +222,8 @@ class RuleDetector:
         if material and _modal(tok, chain):
             return None
         if material and tok.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) \
-                and not any(_key(g) in ("manage", "succeed", "continue", "begin", "start") for g in chain[1:2]):
+                and not any(_key(g) in ("manage", "succeed", "continue", "begin", "start", "resolve", "decide", "vote")
+                            for g in chain[1:2]):
             return None  # "deployed to fight the insurgents": a purpose, not a happening
         if trig.light and not _light_ok(tok):
             return None
