@@ -6,13 +6,14 @@ import json
 import os
 import random
 import time
+from concurrent.futures.process import BrokenProcessPool
 from importlib import resources
 from pathlib import Path
 
 import pytest
 
 from truce.cli import main
-from truce.parallel import extract_parallel
+from truce.parallel import _Pool, extract_parallel
 from truce.records import Article, Skip
 from truce.run import Result
 
@@ -75,3 +76,13 @@ def test_two_processes_write_the_single_process_output(tmp_path: Path):
     assert (tmp_path / "s1.jsonl").read_bytes() == (tmp_path / "s2.jsonl").read_bytes()
     assert [json.loads(x)["reason"] for x in (tmp_path / "s2.jsonl").read_text().splitlines()] == [
         "malformed", "non-English"]
+
+
+def test_a_batch_handed_to_a_pool_that_just_broke_comes_back_broken_to_be_rerun():
+    pool = _Pool(1, warm=False)
+    try:
+        assert isinstance(pool.submit(_die_on_boom, [Article(id="boom", text="x")]).exception(), BrokenProcessPool)
+        late = pool.submit(_echo, [Article(id="a", text="t")])
+        assert isinstance(late.exception(), BrokenProcessPool)
+    finally:
+        pool.close()

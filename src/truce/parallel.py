@@ -61,7 +61,14 @@ class _Pool:
                                    initializer=_warm if self.warm else None)
 
     def submit(self, work: Work, batch: Batch) -> Future[list[Result | Skip]]:
-        return self.pool.submit(work, batch)
+        """A batch handed over after a worker died, before anyone saw the pool break, comes back as a
+        broken future, so it is re-run with the others in flight rather than lost."""
+        try:
+            return self.pool.submit(work, batch)
+        except BrokenProcessPool as exc:
+            failed: Future[list[Result | Skip]] = Future()
+            failed.set_exception(exc)
+            return failed
 
     def renew(self) -> None:
         self.pool.shutdown(wait=True, cancel_futures=True)

@@ -427,8 +427,8 @@ class Extractor:
                   for a in (d.actor1, d.actor2))
         if d.category == "material":
             a1, a2 = _default_sides(d, a1, a2, home)
-        elif a2 is None and home and a1 is not None and a1.country == home and d.plover in DOMESTIC_ADDRESS:
-            a2 = Actor(name=f"Unnamed addressee ({home})", country=home)  # a leader condemning, urging at home
+        elif a2 is None and home and a1 is not None:
+            a2 = Actor(name=f"Unnamed addressee ({home})", country=home)  # said about, or at, the place it concerns
         found = [c for per in d.counts.values() for c in per]
         fat, inj = casualties.combine(found, "fatalities"), casualties.combine(found, "injuries")
         evidence = [Evidence(text=s.text, start=s.start, end=s.end) for s in sorted(d.sentences,
@@ -621,7 +621,6 @@ STATE_ACTS = {  # "curfew was imposed", "units were deployed": passive acts only
     "MOBILIZE": ("Military Forces", "state_forces", None),
 }
 DESK_ACTS = {"SANCTION"}  # decided where the decider sits, not where the target is
-DOMESTIC_ADDRESS = {"ACCUSE", "REQUEST", "REJECT", "THREATEN"}
 DEFAULT_SIDES = {  # ACLED's generic actors when a report names no side; a protest faces the state
     "Peaceful protest": ("Protesters", "protesters", ("Government", "government")),
     "Protest with intervention": ("Protesters", "protesters", ("Police Forces", "state_forces")),
@@ -637,6 +636,22 @@ DEFAULT_SIDES = {  # ACLED's generic actors when a report names no side; a prote
     "Shelling/artillery/missile attack": ("Unidentified armed group", "other", None),
     "Looting/property destruction": ("Unidentified armed group", "other", ("Civilians", "civilians")),
     "Arrests": ("Police Forces", "state_forces", None),
+    "Armed clash": ("Unidentified armed group", "other", None),
+    "Non-state actor overtakes territory": ("Unidentified armed group", "other", None),
+    "Government regains territory": ("Military Forces", "state_forces", None),
+}
+
+
+OPPONENTS = {  # who faces a side that has no named opponent: (sub-type, actor1 kind) -> (name, kind)
+    ("Armed clash", "state_forces"): ("Unidentified armed group", "other"),
+    ("Armed clash", None): ("Military Forces", "state_forces"),
+    ("Non-state actor overtakes territory", None): ("Military Forces", "state_forces"),
+    ("Government regains territory", None): ("Unidentified armed group", "other"),
+    ("Air/drone strike", None): ("Unnamed target", "other"),
+    ("Shelling/artillery/missile attack", None): ("Unnamed target", "other"),
+    ("Remote explosive/landmine/IED", None): ("Unnamed target", "other"),
+    ("Suicide bomb", None): ("Civilians", "civilians"),
+    ("Grenade", None): ("Unnamed target", "other"),
 }
 
 
@@ -646,6 +661,9 @@ def _default_sides(d: Draft, a1: Actor | None, a2: Actor | None,
     if spec is None or home is None:
         return a1, a2
     name, kind, victims = spec
+    if victims is None and d.plover == "ASSAULT":
+        victims = OPPONENTS.get((d.subtype or "", a1.kind if a1 is not None else None)) or OPPONENTS.get(
+            (d.subtype or "", None))
     if a1 is None:
         a1 = Actor(name=f"{name} ({home})", country=home, kind=kind)  # type: ignore[arg-type]
     if a2 is None and victims is not None:
