@@ -289,3 +289,13 @@ def test_kit_readiness_and_origin_are_not_the_act_its_type_or_its_place():
     text = "President Aleksandar Vucic said on Friday he had ordered the army to raise its combat readiness."
     types = [(e.plover_type, e.sub_event_type) for e in truce.extract(text, published="2018-11-24")]
     assert types == [("MOBILIZE", "Other")]
+
+
+def test_unnamed_sides_are_coded_in_the_country_where_it_happens():
+    text = ("Heavy fighting broke out near Beni in Congo's North Kivu province on Monday, killing four "
+            "soldiers, the army said.\n\n"
+            "Rebels seized the town of Kanyabayonga in North Kivu on Tuesday.")
+    events = {e.sub_event_type: e for e in truce.extract(text, published="2024-06-26")}
+    clash, takeover = events["Armed clash"], events["Non-state actor overtakes territory"]
+    assert clash.actor2 is not None and clash.actor2.country == "COD"
+    assert takeover.actor2 is not None and (takeover.actor2.country, takeover.actor2.kind) == ("COD", "state_forces")
