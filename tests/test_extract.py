@@ -299,3 +299,28 @@ def test_unnamed_sides_are_coded_in_the_country_where_it_happens():
     clash, takeover = events["Armed clash"], events["Non-state actor overtakes territory"]
     assert clash.actor2 is not None and clash.actor2.country == "COD"
     assert takeover.actor2 is not None and (takeover.actor2.country, takeover.actor2.kind) == ("COD", "state_forces")
+
+
+def test_a_protest_that_turns_violent_is_one_riot_and_another_protest_is_another():
+    text = ("Police used tear gas and water cannon on Thursday night to disperse hundreds of protesters near "
+            "the parliament in Kampala.\n\n"
+            "The police acted as the protest turned violent, with stones hurled at officers.\n\n"
+            "Meanwhile another protest blocked the main road at Mukono on Thursday night.\n\n"
+            "Protesters set fire to tyres in the middle of the road.")
+    events = sorted((e.location.name, e.sub_event_type) for e in truce.extract(text, published="2024-07-26")
+                    if e.plover_type == "PROTEST")
+    assert events == [("Kampala", "Violent demonstration"), ("Mukono", "Violent demonstration")]
+
+
+def test_a_later_stage_of_protests_is_its_own_event():
+    text = ("On January 2, protests began in several cities over the rise in fuel prices.\n\n"
+            "Later, they escalated into riots in Almaty.")
+    subs = sorted(e.sub_event_type for e in truce.extract(text, published="2022-01-07") if e.plover_type == "PROTEST")
+    assert subs == ["Peaceful protest", "Violent demonstration"]
+
+
+def test_a_toll_and_the_raid_it_happened_in_are_one_event():
+    text = ("Two gunmen were killed on Tuesday when fighting erupted during an army raid on a refugee camp near "
+            "Jenin, the ministry said.")
+    (e,) = [e for e in truce.extract(text, published="2023-08-23") if e.plover_type == "ASSAULT"]
+    assert e.fatalities == 2

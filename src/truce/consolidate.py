@@ -51,6 +51,8 @@ class Draft:
     days: set[date] = field(default_factory=set)  # every day its merged reports state outright
     object_word: str | None = None  # lemma of what the trigger acts on ("attack" in "condemned the attack")
     weak_place: bool = False  # the place is the dateline's or the article's, not one its sentence names
+    distinct: bool = False  # told as another happening ("another protest", "Separately, ...")
+    later: bool = False  # told as a later stage ("Later, they escalated into riots")
 
     @property
     def first(self) -> int:
@@ -60,8 +62,8 @@ class Draft:
 def _same_family(a: Draft, b: Draft, same_sentence: bool = False) -> bool:
     if a.category != "material":
         return True
-    if same_sentence and a.plover == "PROTEST":
-        return True  # one crowd in one sentence: its march, the police response, any riot
+    if a.plover == "PROTEST" and (same_sentence or any(_continues(x) and not x.later for x in (a, b))):
+        return True  # one crowd, told as a march, the police response or a riot: the harshest telling wins
     if same_sentence and "Remote explosive/landmine/IED" in (a.subtype, b.subtype) and (
             SUB_TO_TYPE.get(a.subtype or "") == SUB_TO_TYPE.get(b.subtype or "")):
         return True  # "a suicide bomber blew himself up": one explosion, told twice
@@ -121,6 +123,8 @@ def compatible(a: Draft, b: Draft, same_sentence: bool = False) -> bool:
         return False
     if a.headline or b.headline:
         return True  # a headline restates the body; type is enough
+    if not same_sentence and any(x.distinct and y.first < x.first for x, y in ((a, b), (b, a))):
+        return False  # "another protest": not one told before
     loose_time = same_sentence and not (a.owned_date and b.owned_date)  # one sentence, one time frame
     if not loose_time:
         if a.status != b.status:
@@ -134,7 +138,9 @@ def compatible(a: Draft, b: Draft, same_sentence: bool = False) -> bool:
             return False
         if any(abs((x - y).days) > tolerance for x in a.days for y in b.days):
             return False  # every report merged so far must fit, not just the first
-    return _places_agree(a.location, b.location) and _listed(a, b) and _listed(b, a) and _actors_agree(a, b)
+    toll_here = same_sentence and (a.casualty_only or b.casualty_only)  # "gunmen were killed when ... raid":
+    return _places_agree(a.location, b.location) and _listed(a, b) and _listed(b, a) and (  # the raid's toll
+        toll_here or _actors_agree(a, b))
 
 
 def _listed(a: Draft, b: Draft) -> bool:

@@ -253,7 +253,7 @@ class RuleDetector:
             return None  # "asking not to be named"
         if subject is not None and _key(subject) in lex.hazards:
             return None
-        if material and trig.plover == "ASSAULT" and _hazard_sentence(sentence, lex):
+        if material and trig.plover == "ASSAULT" and _hazard_sentence(sentence, lex, tok):
             return None
         if trig.needs_armed and pair is None and not _armed_words(sentence, lex) and not any(
                 c.dep_ == "amod" and c.lower_ in ARMED_MODIFIERS for c in tok.children) and not _weapon_agent(tok, lex):
@@ -429,10 +429,12 @@ def _org_kind(tok: Token, lex: Lexicon) -> str | None:
     return org.kind if org else None
 
 
-def _hazard_sentence(sentence: Sentence, lex: Lexicon) -> bool:
-    """A toll caused by weather, a quake or an accident ("a storm killed five") is no conflict event."""
+def _hazard_sentence(sentence: Sentence, lex: Lexicon, trigger: Token) -> bool:
+    """A toll caused by weather, a quake or an accident ("a storm killed five") is no conflict event; the
+    fire someone sets ("set fire to a bus") is the act itself."""
     for t in sentence.span:
-        if _key(t) in lex.hazards and t.dep_ in ("nsubj", "nsubjpass", "pobj", "compound", "dobj"):
+        if _key(t) in lex.hazards and t.dep_ in ("nsubj", "nsubjpass", "pobj", "compound", "dobj") \
+                and t.head.i != trigger.i:
             if t.dep_ == "pobj" and t.head.lower_ not in ("in", "by", "after", "from", "during", "of"):
                 continue
             if not _armed_words(sentence, lex):

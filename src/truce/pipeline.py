@@ -38,6 +38,8 @@ PERIOD_TOLL = re.compile(rf"\b({_SPAN}|since (?:january|february|march|april|may
 # reads the words around it (the suspects, the army's task) and has few such sentences to learn from.
 UNVETTED = {"Arrests", "Other"}
 RAIDS = {"raid", "operation", "search", "sweep", "crackdown"}
+SEPARATE = re.compile(r"^\W*(separately|in (another|a separate|a second|a new|a further) \w+)\b", re.I)
+SEPARATE_WORDS = {"another", "separate", "second", "fresh", "further"}
 RETROSPECT = re.compile(r"\b(anniversary|commemorat\w*|in memory of|looking back)\b", re.I)
 NON_STATE = {"rebels", "militia", "protesters", "civilians"}
 SCHEDULABLE = {"CONSULT", "PROTEST", "AGREE", "MOBILIZE", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT",
@@ -361,7 +363,7 @@ class Extractor:
                      days={day} if own_date and day is not None else (
                          {pub} if material and pub is not None and day is None and _perfect(c.token) else set()),
                      object_word=c.object.lemma_.lower() if c.object is not None else None,
-                     weak_place=weak_place)
+                     weak_place=weak_place, distinct=_distinct(c, s), later=_later(s))
 
     def _seat(self, d: Draft, ctx: Context) -> Location | None:
         """Where a decision taken at a desk happens: the dateline when it is the decider's (or the decider
@@ -579,6 +581,17 @@ def _pick_place(c: Candidate, found: list[places.PlaceMention], material: bool,
     extra = [p.location for p in usable if p is not best and p.location.precision != "country"
              and p.location.name != best.location.name and _coordinated(p.token, best.token)]
     return best.location, extra
+
+
+def _distinct(c: Candidate, s: nlp.Sentence) -> bool:
+    """"Another protest blocked the road", "Separately, ...": a happening other than those told before."""
+    return bool(SEPARATE.search(s.text)) or any(
+        ch.dep_ in ("det", "amod") and ch.lower_ in SEPARATE_WORDS for ch in c.token.children)
+
+
+def _later(s: nlp.Sentence) -> bool:
+    """"Later, they escalated into riots": a new stage at another time, not more of the same telling."""
+    return any(t.dep_ == "advmod" and t.lower_ in ("later", "afterwards", "subsequently") for t in s.span)
 
 
 def _origin(p: places.PlaceMention) -> bool:
