@@ -324,3 +324,10 @@ def test_a_toll_and_the_raid_it_happened_in_are_one_event():
             "Jenin, the ministry said.")
     (e,) = [e for e in truce.extract(text, published="2023-08-23") if e.plover_type == "ASSAULT"]
     assert e.fatalities == 2
+
+
+def test_a_leader_named_in_full_is_known_later_by_surname():
+    text = ("Prime Minister Novruz Mammadov met the OSCE envoy in Baku on Monday.\n\n"
+            "Mammadov on Tuesday rejected the accusations in Moscow, at talks with Russian officials.")
+    (e,) = [e for e in truce.extract(text, published="2018-11-14") if e.plover_type == "REJECT"]
+    assert e.actor1.country == "AZE"

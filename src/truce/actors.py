@@ -22,6 +22,8 @@ PERSON_TITLES = {"minister", "president", "premier", "spokesman", "spokeswoman",
                  "commander", "chief", "governor", "mayor", "official", "ambassador", "envoy", "king", "queen",
                  "emir", "general", "colonel", "secretary", "chancellor", "senator", "lawmaker", "prosecutor",
                  "judge", "diplomat", "negotiator", "officer"}
+TITLE_WORDS = PERSON_TITLES | {"prime", "deputy", "vice", "foreign", "defence", "defense", "interior", "mr", "mrs",
+                                "ms", "dr", "sheikh", "field", "marshal", "lieutenant", "major", "captain", "gen"}
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
 _OTHER_PRONOUNS = {"it", "its", "they", "them", "their", "we", "our", "us"}
 
@@ -42,6 +44,7 @@ class ActorMemory:
     others: list[Actor] = field(default_factory=list)
     settled: set[str] = field(default_factory=set)  # names whose null country is the rule, not a gap
     by_demonym: set[str] = field(default_factory=set)  # names whose country is only an adjective's
+    surnames: dict[str, Actor] = field(default_factory=dict)  # "haradinaj" after "Ramush Haradinaj"
 
     def remember(self, actor: Actor, person: bool) -> None:
         (self.persons if person else self.others).append(actor)
@@ -83,7 +86,8 @@ def _inside_longer_name(run: list[Token]) -> bool:
     doc = run[0].doc
     before = doc[run[0].i - 1] if run[0].i > 0 else None
     after = doc[run[-1].i + 1] if run[-1].i + 1 < len(doc) else None
-    return any(t is not None and t.pos_ == "PROPN" and t.text[:1].isupper() for t in (before, after))
+    return any(t is not None and t.pos_ == "PROPN" and t.text[:1].isupper() and t.lower_ not in TITLE_WORDS
+               for t in (before, after))  # "Prime Minister Novruz Mammadov": the title is not the name
 
 
 def _case_ok(key: str, text: str, lex: Lexicon) -> bool:
@@ -132,6 +136,9 @@ def resolve(head: Token, lex: Lexicon, when: date | None, memory: ActorMemory,
         return memory.persons[-1]
     if low in _OTHER_PRONOUNS:
         return memory.others[-1] if memory.others else None
+    if head.text[:1].isupper() and norm(head.text) in memory.surnames and not any(
+            c.dep_ == "compound" for c in head.children):
+        return memory.surnames[norm(head.text)]  # a leader named in full earlier, now by surname
     tokens = phrase_tokens(head)
     conj_heads = [head, *[t for t in tokens if t.dep_ == "conj" and t.head == head]]
     if len(conj_heads) > 1:
@@ -159,6 +166,8 @@ def resolve(head: Token, lex: Lexicon, when: date | None, memory: ActorMemory,
         memory.settled.add(actor.name)
     if found.source == "demonym":
         memory.by_demonym.add(actor.name)
+    if found.source == "leader" and head.pos_ == "PROPN" and any(c.dep_ == "compound" for c in head.children):
+        memory.surnames[norm(head.text)] = actor
     if remember or head.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
         memory.remember(actor, person=head.ent_type_ == "PERSON" or found.source == "leader"
                         or head.lemma_.lower() in PERSON_TITLES)  # "Kosovo's prime minister ... he"

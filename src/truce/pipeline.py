@@ -429,7 +429,7 @@ class Extractor:
                   for a in (d.actor1, d.actor2))
         if d.category == "material":
             a1, a2 = _default_sides(d, a1, a2, home)
-        elif a2 is None and home and a1 is not None:
+        elif a2 is None and home:
             a2 = Actor(name=f"Unnamed addressee ({home})", country=home)  # said about, or at, the place it concerns
         found = [c for per in d.counts.values() for c in per]
         fat, inj = casualties.combine(found, "fatalities"), casualties.combine(found, "injuries")
