@@ -331,3 +331,15 @@ def test_a_leader_named_in_full_is_known_later_by_surname():
             "Mammadov on Tuesday rejected the accusations in Moscow, at talks with Russian officials.")
     (e,) = [e for e in truce.extract(text, published="2018-11-14") if e.plover_type == "REJECT"]
     assert e.actor1.country == "AZE"
+
+
+def test_two_acts_side_by_side_a_communique_and_a_complaint_told_to_reporters():
+    text = ("The foreign ministry spokesman on Friday dismissed the sanctions as worthless and accused "
+            "Washington of fomenting riots.")
+    types = sorted(e.plover_type for e in truce.extract(text, published="2022-10-08"))
+    assert types == ["ACCUSE", "REJECT"]
+    text = ("The Government of Chad condemns these cowardly attacks on the army post at Kaiga and calls on the "
+            "population to remain vigilant.")
+    assert "ACCUSE" in {e.plover_type for e in truce.extract(text, published="2022-05-11")}
+    text = 'He told reporters on Thursday he had "very strongly" complained to Caracas about the troop build-up.'
+    assert "ACCUSE" in {e.plover_type for e in truce.extract(text, published="2023-12-15")}

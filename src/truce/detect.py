@@ -9,6 +9,7 @@ The `Detector` protocol lets a trained component stand beside these rules, chose
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Protocol
 
 from spacy.tokens import Token
@@ -199,6 +200,8 @@ class RuleDetector:
         chain = list(_governors(tok))
         if tok.tag_ == "VBD" and tok.dep_ == "conj" and tok.head.tag_ == "VB" and tok.head.dep_ == "xcomp":
             chain = [tok, *chain[3:]]  # "urged allies to supply arms and accused Moscow": a second act, not asked for
+        elif tok.dep_ == "conj" and tok.tag_ in FINITE and tok.head.tag_ in FINITE:
+            chain = [tok, *chain[2:]]  # "dismissed the sanctions and accused Washington": two acts side by side
         if tok.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in HABITUAL_ADJ for c in tok.children):
             return None  # "his persistent calls for ...": a pattern of acts, not one
         if any(c.lower_ in HABITUAL for g in chain[:3] for c in g.children if c.dep_ in ("advmod", "npadvmod")):
@@ -213,7 +216,7 @@ class RuleDetector:
                 for g in chain[:3]):
             return None  # "troops were sent after villagers complained": the cause told in passing
         blocked = IRREALIS if material else IRREALIS_VERBAL
-        if any(_key(g) in blocked and g.i != tok.i for g in chain[:4]):
+        if any(_key(g) in blocked and g.i != tok.i and not _told(g, below) for below, g in pairwise(chain[:4])):
             return None
         if any(c.dep_ == "mark" and c.lower_ in IRREAL_MARKS for g in chain[:3] for c in g.children):
             return None  # "until Indonesia agreed to a referendum": a condition, not a happening
@@ -263,6 +266,16 @@ class RuleDetector:
 
 def _not_time(tok: Token | None) -> Token | None:
     return None if tok is None or tok.ent_type_ in ("DATE", "TIME") else tok
+
+
+FINITE = {"VBD", "VBZ", "VBP"}
+
+
+def _told(gov: Token, clause: Token) -> bool:
+    """"told reporters he had complained": a finite clause under "tell" is reported, not ordered ("told
+    them to leave")."""
+    return _key(gov) == "tell" and clause.dep_ == "ccomp" and (clause.tag_ in FINITE or any(
+        c.dep_ in ("nsubj", "nsubjpass") or (c.dep_ == "aux" and c.lower_ != "to") for c in clause.children))
 
 
 def _governors(tok: Token):

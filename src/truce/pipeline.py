@@ -195,7 +195,7 @@ class Extractor:
                 if c.trigger.casualty and not violent and (PERIOD_TOLL.search(s.text) or (
                         _perfect(c.token) and (not mentions or " since " in s.text))):
                     continue  # a toll over weeks or months ("has killed 6,200") adds up many incidents
-                if c.tense == "present" and not mentions and not headline:
+                if c.tense == "present" and not mentions and not headline and not _communique(c):
                     continue  # simple present with no time: a habit or a standing state, not a happening
                 if c.tense == "future" and c.plover not in SCHEDULABLE:
                     continue  # violence announced for later is a threat, coded only as what is said
@@ -523,6 +523,8 @@ def _crowd_in(s: nlp.Sentence, lex: lexicon.Lexicon) -> bool:
                for t in s.span)
 
 
+COMMUNIQUE_SPEAKERS = {"government", "ministry", "presidency", "council", "commission", "office", "command",
+                       "army", "military", "cabinet", "union", "organisation", "organization", "community"}
 PERFORMATIVE = {"REQUEST", "ACCUSE", "REJECT", "SUPPORT"}
 NOT_CROWDS = {"activist", "group", "committee", "organisation", "organization", "network", "union"}
 
@@ -581,6 +583,13 @@ def _pick_place(c: Candidate, found: list[places.PlaceMention], material: bool,
     extra = [p.location for p in usable if p is not best and p.location.precision != "country"
              and p.location.name != best.location.name and _coordinated(p.token, best.token)]
     return best.location, extra
+
+
+def _communique(c: Candidate) -> bool:
+    """"The Government condemns these acts and calls on the population to ...": a statement speaking in its
+    own present tense performs the act."""
+    return c.plover in PERFORMATIVE and c.token.tag_ == "VBZ" and c.subject is not None and (
+        c.subject.pos_ != "PRON") and c.subject.lemma_.lower() in COMMUNIQUE_SPEAKERS
 
 
 def _distinct(c: Candidate, s: nlp.Sentence) -> bool:
