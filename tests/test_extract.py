@@ -343,3 +343,12 @@ def test_two_acts_side_by_side_a_communique_and_a_complaint_told_to_reporters():
     assert "ACCUSE" in {e.plover_type for e in truce.extract(text, published="2022-05-11")}
     text = 'He told reporters on Thursday he had "very strongly" complained to Caracas about the troop build-up.'
     assert "ACCUSE" in {e.plover_type for e in truce.extract(text, published="2023-12-15")}
+
+
+def test_a_meeting_that_is_struck_and_the_purpose_of_talks_are_no_acts_of_their_own():
+    text = "The military said on Wednesday it had targeted a meeting of rebel commanders near Kani."
+    assert "CONSULT" not in {e.plover_type for e in truce.extract(text, published="2023-04-13")}
+    text = ("Indonesia said its envoy would hold talks with junta officials in Naypyitaw on Friday to press for an "
+            "end to the violence. Bamako said it had opened an investigation and called on France to leave.")
+    types = sorted(e.plover_type for e in truce.extract(text, published="2023-04-19"))
+    assert types == ["CONSULT", "REQUEST"]

@@ -92,10 +92,15 @@ def _children(tok: Token, deps: tuple[str, ...]) -> list[Token]:
     return [c for c in tok.children if c.dep_ in deps]
 
 
+CLAUSE_DEPS = {"conj", "cc", "advcl", "ccomp", "relcl", "parataxis", "xcomp", "acl"}
+
+
 def _near(tok: Token, depth: int = 2) -> list[Token]:
+    """Words in the trigger's own phrase: "opened an investigation and called on France" is no "open ...
+    call"."""
     out, frontier = [], [tok]
     for _ in range(depth):
-        frontier = [c for f in frontier for c in f.children]
+        frontier = [c for f in frontier for c in f.children if c.dep_ not in CLAUSE_DEPS]
         out.extend(frontier)
     return out
 
@@ -181,6 +186,12 @@ class RuleDetector:
         if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "compound" and trig.category == "verbal":
             return None  # "peace talks process", "a meeting room"
         material = trig.category == "material"
+        if not material and tok.pos_ == "VERB" and tok.dep_ == "advcl" and _children(tok, ("aux",)) and all(
+                c.lower_ == "to" for c in _children(tok, ("aux",))):
+            return None  # "will hold talks ... to press for an end to the violence": the talks' purpose
+        if not material and tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "nsubjpass") and any(
+                t.plover == "ASSAULT" and not t.casualty for t in lex.triggers.get(_key(tok.head), ())):
+            return None  # "the military targeted a meeting of fighters": the meeting is the target
         if material and tok.pos_ == "NOUN" and tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN") \
                 and _key(tok.head) not in lex.triggers:
             return None  # "combat readiness", "protest camp": a kind of thing, not a happening
