@@ -109,6 +109,8 @@ def test_members_of_a_community_and_the_named_victims_are_one_toll():
     ("Six others were treated for shrapnel wounds.", None, 6),
     ("At least 12 people, including two reporters, were taken to hospital.", None, 12),
     ("Dozens were injured and five people were hospitalised.", None, 12),  # the hospitalised are a part
+    # "the dead" as a subject is no "shot dead": what they include is a part
+    ("Eleven people were killed. Police said the dead included three children.", 11, None),
     # victims told again with another noun are the same victims
     ("A drone strike killed two fighters. The group announced the deaths of the two men.", 2, None),
 ])

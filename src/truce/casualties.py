@@ -195,8 +195,8 @@ def _telegraphic(verb: Token) -> bool:
 
 def _kill_shaped(t: Token) -> bool:
     """"shot dead", "beaten to death", "hacked to death"."""
-    if any(c.lower_ == "dead" for c in t.children):
-        return True
+    if any(c.lower_ == "dead" and c.i > t.i for c in t.children):
+        return True  # not "the dead included three children": the dead before the verb are its subject
     return any(c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ == "death" for g in c.children)
                for c in t.children)
 
