@@ -299,3 +299,14 @@ def test_unnamed_sides_are_coded_in_the_country_where_it_happens():
     clash, takeover = events["Armed clash"], events["Non-state actor overtakes territory"]
     assert clash.actor2 is not None and clash.actor2.country == "COD"
     assert takeover.actor2 is not None and (takeover.actor2.country, takeover.actor2.kind) == ("COD", "state_forces")
+
+
+def test_a_toll_in_an_attacks_participle_clause_stays_with_that_attack():
+    text = ("KABUL, June 12 (Example Wire) - A government air strike on a market in the northern province of "
+            "Kunduz killed at least 11 civilians on Tuesday, a local official said.\n\n"
+            "The strike hit the market as traders were gathering in the morning, residents said. Provincial "
+            "police said on Wednesday that the dead included three children.\n\n"
+            "Earlier this month, insurgents attacked a police checkpoint near the town of Baghlan, killing at "
+            "least six officers, the interior ministry said.")
+    events = truce.extract(text, published="2024-06-12")
+    assert sorted((e.sub_event_type, e.fatalities) for e in events) == [("Air/drone strike", 11), ("Armed clash", 6)]
