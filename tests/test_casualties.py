@@ -107,6 +107,8 @@ def test_members_of_a_community_and_the_named_victims_are_one_toll():
     ("The hospital confirmed two deaths, while activists said five people had been killed.", 2, None),
     ("A local militia confirmed the death of four of its fighters.", 4, None),
     ("Six others were treated for shrapnel wounds.", None, 6),
+    ("Two people were rushed to hospital with gunshot wounds.", None, 2),
+    ("Dozens were injured and four were rushed to hospital.", None, 12),
     ("At least 12 people, including two reporters, were taken to hospital.", None, 12),
     ("Dozens were injured and five people were hospitalised.", None, 12),  # the hospitalised are a part
     # "the dead" as a subject is no "shot dead": what they include is a part

@@ -273,13 +273,12 @@ def counts(sent: Span) -> list[Count]:
                 if n is not None:
                     out.append(Count("fatalities", n, t.i, _victim_group(whose)))
             continue
-        elif t.pos_ == "VERB" and lemma == "treat" and any(
-                c.dep_ == "prep" and c.lower_ == "for" and any(g.lemma_.lower() in INJURIES for g in c.children)
-                for c in t.children):
+        elif t.pos_ == "VERB" and lemma in TAKEN | {"treat"} and any(
+                w.lemma_.lower() in INJURIES and w.dep_ == "pobj" and w.head.lower_ in ("for", "with")
+                for w in t.subtree):
             kind, victim = "injuries", _victim(t)  # "eight others were treated for gunshot wounds"
         elif t.pos_ == "VERB" and (lemma in HOSPITALISE or (lemma in TAKEN and any(
-                c.dep_ == "prep" and c.lower_ == "to" and any(g.lemma_.lower() == "hospital" for g in c.children)
-                for c in t.children))):
+                w.lemma_.lower() == "hospital" for w in sent.doc[t.i + 1:min(t.i + 5, sent.end)]))):
             victim = _victim(t)  # "12 people were taken to hospital": injured, unless a toll says more
             n = count_of(victim) if victim is not None and not _in_subset(victim) else None
             if n:
