@@ -82,3 +82,44 @@ def test_members_of_a_community_and_the_named_victims_are_one_toll():
     found = [*counts(nlp("Five members of the Nasa community were killed in the massacre.")[:]),
              *counts(nlp("Gunmen opened fire on the checkpoint, killing Bautista and four guards.")[:])]
     assert combine(found, "fatalities") == 5
+
+
+@pytest.mark.parametrize(("text", "dead", "hurt"), [
+    # a clipped passive after "with"/"leaving": the numbered subject is the victim
+    ("Two police posts were attacked on Friday, with 5 soldiers killed and another 11 wounded.", 5, 11),
+    ("Gunmen stormed two bases, leaving 3 soldiers killed and another 9 injured.", 3, 9),
+    # a dateline before the victims is no victim
+    ("Kandahar (Afghanistan), March 3: Four policemen were killed in the ambush on Sunday.", 4, None),
+    # "another" is one more
+    ("One guard was killed and another was wounded in the shooting.", 1, 1),
+    ("A guard was killed. Another guard was injured.", 1, 1),
+    # communiqués file tolls under each side: the sides add up
+    ("On our side, three soldiers killed and five wounded; on the enemy side, about fifteen terrorists neutralised.",
+     18, 5),
+    ("The troops were able to neutralise some twenty people on the terrorist side, while 2 soldiers were killed.",
+     22, None),
+    # told place by place, one side's counts are parts that add up
+    ("Army side: 3 dead and 7 wounded in Tessit, and 1 dead and 2 wounded in Labbezanga.", 4, 9),
+    ("Police said 7 people were killed in the city, while the ministry said 9 were killed in the city.", 7, None),
+    # a toll's part under "including" is no second toll
+    ("The rescue service put the death toll at 9, including three children.", 9, None),
+    # nouns that count the dead, and care that counts the wounded
+    ("The hospital confirmed two deaths, while activists said five people had been killed.", 2, None),
+    ("A local militia confirmed the death of four of its fighters.", 4, None),
+    ("Six others were treated for shrapnel wounds.", None, 6),
+    ("Two people were rushed to hospital with gunshot wounds.", None, 2),
+    ("Dozens were injured and four were rushed to hospital.", None, 12),
+    ("At least 12 people, including two reporters, were taken to hospital.", None, 12),
+    ("Dozens were injured and five people were hospitalised.", None, 12),  # the hospitalised are a part
+    # "the dead" as a subject is no "shot dead": what they include is a part
+    ("Eleven people were killed. Police said the dead included three children.", 11, None),
+    # victims told again with another noun are the same victims
+    ("A drone strike killed two fighters. The group announced the deaths of the two men.", 2, None),
+])
+def test_more_phrasings(text, dead, hurt):
+    assert tolls(text) == {"fatalities": dead, "injuries": hurt}
+
+
+def test_scores_are_unspecified_people():
+    found = counts(load_model()("At least nine people were killed and scores of people wounded.")[:])
+    assert {c.group for c in found} == {"people"}

@@ -352,3 +352,14 @@ def test_a_meeting_that_is_struck_and_the_purpose_of_talks_are_no_acts_of_their_
             "end to the violence. Bamako said it had opened an investigation and called on France to leave.")
     types = sorted(e.plover_type for e in truce.extract(text, published="2023-04-19"))
     assert types == ["CONSULT", "REQUEST"]
+
+
+def test_a_toll_in_an_attacks_participle_clause_stays_with_that_attack():
+    text = ("KABUL, June 12 (Example Wire) - A government air strike on a market in the northern province of "
+            "Kunduz killed at least 11 civilians on Tuesday, a local official said.\n\n"
+            "The strike hit the market as traders were gathering in the morning, residents said. Provincial "
+            "police said on Wednesday that the dead included three children.\n\n"
+            "Earlier this month, insurgents attacked a police checkpoint near the town of Baghlan, killing at "
+            "least six officers, the interior ministry said.")
+    events = truce.extract(text, published="2024-06-12")
+    assert sorted((e.sub_event_type, e.fatalities) for e in events) == [("Air/drone strike", 11), ("Armed clash", 6)]

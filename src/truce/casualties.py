@@ -30,6 +30,11 @@ WOUND = {"wound", "injure", "hurt", "maim"}
 DEAD_ADJ = {"dead": "fatalities", "killed": "fatalities", "wounded": "injuries", "injured": "injuries",
             "hurt": "injuries"}
 TOLL = {"toll"}
+DEATHS = {"death", "fatality", "killing"}  # nouns that count the dead ("three deaths", "the killing of two")
+INJURIES = {"wound", "injury", "burn"}
+HOSPITALISE = {"hospitalise", "hospitalize"}
+TAKEN = {"take", "rush", "admit", "evacuate", "carry", "transfer"}
+HOSPITAL = "(hospital)"  # a group of its own: the hospitalised, a floor under the injured, not a side
 GENERIC = {"people", "person", "other", "others", "individual", "one", "victim", "casualty", "some", "many",
            "dozen", "dozens", "scores", "hundreds", "dead", "killed", "wounded", "injured", "hurt", "death",
            "fatality", "member"}  # "five members of the community": people, not a side
@@ -41,6 +46,10 @@ SAME_GROUP = {"troop": "soldier", "troops": "soldier", "serviceman": "soldier", 
               "rebel": "militant", "extremist": "militant", "gunman": "militant", "gunmen": "militant",
               "comrade": "militant",
               "resident": "civilian", "villager": "civilian", "inhabitant": "civilian"}
+ENEMY_SIDE = {"enemy", "terrorist", "jihadist", "militant", "rebel", "insurgent", "attacker", "assailant",
+              "bandit", "adversary", "hostile"}
+OWN_SIDE = {"friendly", "our", "army", "military", "force", "troop", "soldier", "fama", "fds", "fanci", "government",
+            "loyalist", "ally", "allied"}  # a communiqué's own side: the state's soldiers
 SUBSET = {"including", "among", "of", "incl"}  # "including two children", "two of them": parts of a total
 _DIGITS = re.compile(r"^\d{1,3}(,\d{3})*$|^\d+$")
 _NUM = (r"(\d[\d,]*|a dozen|dozens|scores|hundreds|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
@@ -94,6 +103,8 @@ def count_of(head: Token) -> int | None:
         return 0
     if head.lower_ == "one" and any(c.lower_ == "no" for c in head.children):
         return 0
+    if head.lower_ == "another" and head.pos_ in ("PRON", "DET", "NOUN"):
+        return 1  # "one officer was killed and another was wounded"
     values = [v for c in head.children if c.dep_ in ("nummod", "quantmod", "amod") for v in [_num(c)] if v]
     for c in head.children:
         if c.dep_ == "nummod":
@@ -106,7 +117,7 @@ def count_of(head: Token) -> int | None:
             return None
         return own
     for c in head.children:
-        if c.dep_ == "det" and c.lower_ in ("a", "an", "one") and head.tag_ == "NN":
+        if c.dep_ == "det" and c.lower_ in ("a", "an", "one", "another") and head.tag_ == "NN":
             return 1
     if head.ent_type_ == "PERSON" and head.tag_ == "NNP":
         return 1  # "killed commander George Madlos": one named person
@@ -117,7 +128,7 @@ def _group(head: Token) -> str:
     lemma = head.lemma_.lower()
     if lemma == "member":
         return "people"  # "five members of the Nasa community": whoever they are, counted as people
-    if head.pos_ in ("NUM", "PRON") or lemma in GENERIC:
+    if head.pos_ in ("NUM", "PRON") or lemma in GENERIC or head.lower_ in GENERIC:
         of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         inner = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
         if inner is not None and inner.pos_ == "NOUN" and inner.lemma_.lower() not in GENERIC:
@@ -126,21 +137,41 @@ def _group(head: Token) -> str:
     return SAME_GROUP.get(lemma, lemma)
 
 
+def _victim_group(head: Token) -> str:
+    """The victims' group; a definite phrase ("announced the deaths of the two men") tells victims
+    already counted, whatever noun it now uses: a report of the total, not another side."""
+    if any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "these", "those", "their") for c in head.children):
+        return "people"
+    return _group(head)
+
+
 def _victims(head: Token) -> list[Token]:
     """The victim phrase and the phrases coordinated with it ("four soldiers and 20 assailants")."""
     out = [head]
-    out += [c for c in head.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "NUM", "PROPN", "PRON")]
+    out += [c for c in head.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "NUM", "PROPN", "PRON")
+            and not _own_state(c)]
     return out
+
+
+def _own_state(victim: Token) -> bool:
+    """"6 soldiers killed and another 18 injured": a coordinated victim with its own casualty word
+    is that word's count, not the first one's."""
+    def casualty_word(w: Token) -> bool:
+        return w.lower_ in DEAD_ADJ or w.lemma_.lower() in KILL | DIE | WOUND
+
+    after = victim.nbor(1) if victim.i + 1 < len(victim.doc) else None
+    return any(c.dep_ in ("acl", "relcl", "amod") and casualty_word(c) for c in victim.children) or (
+        after is not None and casualty_word(after))  # "3 dead and 7 wounded"
 
 
 def _victim(token: Token) -> Token | None:
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
     want = ("nsubjpass",) if passive else ("dobj",)
-    if token.lemma_ in DIE:
+    if token.lemma_ in DIE or _telegraphic(token):
         want = ("nsubj",)
-    for c in token.children:
-        if c.dep_ in want:
-            return c
+    found = [c for c in token.children if c.dep_ in want]
+    if found:  # "Bamako (Mali), May 2: Six soldiers were killed": the dateline is no second victim
+        return min(found, key=lambda c: abs(c.i - token.i))
     if token.dep_ == "conj" and token.head.pos_ in ("VERB", "AUX"):
         shared = _victim(token.head)  # "no one was killed or injured"
         if shared is not None and count_of(shared) == 0:
@@ -152,10 +183,20 @@ def _victim(token: Token) -> Token | None:
     return None
 
 
+def _telegraphic(verb: Token) -> bool:
+    """"with 6 soldiers killed", "on our side, four soldiers killed and seven wounded": a numbered
+    subject of a bare participle, no auxiliary and no object, is the victim (a clipped passive)."""
+    if verb.tag_ not in ("VBN", "VBD") or any(c.dep_ in ("aux", "auxpass", "dobj", "nsubjpass")
+                                              for c in verb.children):
+        return False
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subj is not None and (subj.pos_ == "NUM" or any(c.dep_ == "nummod" for c in subj.children))
+
+
 def _kill_shaped(t: Token) -> bool:
     """"shot dead", "beaten to death", "hacked to death"."""
-    if any(c.lower_ == "dead" for c in t.children):
-        return True
+    if any(c.lower_ == "dead" and c.i > t.i for c in t.children):
+        return True  # not "the dead included three children": the dead before the verb are its subject
     return any(c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ == "death" for g in c.children)
                for c in t.children)
 
@@ -216,13 +257,42 @@ def counts(sent: Span) -> list[Count]:
         elif t.lower_ in DEAD_ADJ and t.pos_ in ("ADJ", "VERB", "NOUN") and any(
                 c.dep_ == "nummod" for c in t.children):
             kind, victim = DEAD_ADJ[t.lower_], t
+        elif t.lower_ in DEAD_ADJ and t.pos_ == "ADJ" and any(
+                c.dep_ == "nsubj" and c.pos_ == "NUM" for c in t.children):
+            kind = DEAD_ADJ[t.lower_]  # "enemy side: about thirty dead"
+            victim = next(c for c in t.children if c.dep_ == "nsubj" and c.pos_ == "NUM")
+        elif lemma in DEATHS and t.pos_ == "NOUN" and t.dep_ != "compound":
+            of = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            whose = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+            if any(c.dep_ == "nummod" for c in t.children):  # "the hospital confirmed three deaths"
+                n = count_of(t)
+                if n is not None:
+                    out.append(Count("fatalities", n, t.i))
+            elif whose is not None:  # "the deaths of 12 people", "the killing of three of our comrades"
+                n = count_of(whose) if count_of(whose) is not None else _num(whose)
+                if n is not None:
+                    out.append(Count("fatalities", n, t.i, _victim_group(whose)))
+            continue
+        elif t.pos_ == "VERB" and lemma in TAKEN | {"treat"} and any(
+                w.lemma_.lower() in INJURIES and w.dep_ == "pobj" and w.head.lower_ in ("for", "with")
+                for w in t.subtree):
+            kind, victim = "injuries", _victim(t)  # "eight others were treated for gunshot wounds"
+        elif t.pos_ == "VERB" and (lemma in HOSPITALISE or (lemma in TAKEN and any(
+                w.lemma_.lower() == "hospital" for w in sent.doc[t.i + 1:min(t.i + 5, sent.end)]))):
+            victim = _victim(t)  # "12 people were taken to hospital": injured, unless a toll says more
+            n = count_of(victim) if victim is not None and not _in_subset(victim) else None
+            if n:
+                out.append(Count("injuries", n, t.i, HOSPITAL))
+            continue
         elif lemma in TOLL:
             kind = "fatalities" if not any(c.lemma_ in ("injury", "wounded") for c in t.children) else "injuries"
-            nums = [_num(x) for x in t.head.subtree if x.pos_ == "NUM" and x.i > t.i]
+            nums = [_num(x) for x in t.head.subtree if x.pos_ == "NUM" and x.i > t.i and not _a_part(x, t.head)]
             nums = [n for n in nums if n is not None]
             if nums:
                 out.append(Count(kind, min(nums), t.i))
             continue
+        if kind and victim is None and t.i > sent.start and t.nbor(-1).pos_ == "NUM" and _num(t.nbor(-1)):
+            victim = t.nbor(-1)  # "3 dead and 7 wounded": the parse hangs the verb on the first count
         if not kind or victim is None or _in_subset(victim):
             continue
         for v in _victims(victim):
@@ -233,7 +303,7 @@ def counts(sent: Span) -> list[Count]:
                                                                   for c in v.children):
                 n = _num(v)
             if n is not None:
-                out.append(Count(kind, n, t.i, _group(v)))
+                out.append(Count(kind, n, t.i, _victim_group(v)))
     found = {c.kind for c in out}
     for rx, num_group, word_group in _PATTERNS:  # what the parse missed, kind by kind
         for m in rx.finditer(sent.text):
@@ -243,7 +313,95 @@ def counts(sent: Span) -> list[Count]:
             if kind not in found and n is not None and not _subset_text(sent.text, m.start()) and not re.search(
                     r"\bof (?:the|them|those|whom)\b", m.group(0), re.I):  # "eleven of the injured": a part
                 out.append(Count(kind, n, -1))
-    return _dedupe(out)
+    return _by_place(sent, _by_side(sent, _dedupe(out)))
+
+
+def _sides(sent: Span) -> list[tuple[Token, str]]:
+    """Communiqués tell tolls side by side: "on the friendly side, four soldiers killed; on the enemy
+    side, about twenty terrorists neutralised", "FAMa side: 4 dead". Each labelled "side" with the
+    group its words name (the enemy's fighters or the army's soldiers)."""
+    out = []
+    for t in sent:
+        if t.lemma_.lower() != "side" or t.tag_ != "NN" or any(
+                c.lower_ in ("both", "either", "each", "other", "one", "this", "that") for c in t.children):
+            continue
+        words = [w for w in t.subtree if w.i > t.i]
+        for w in reversed(sent.doc[max(sent.start, t.i - 6):t.i]):
+            if w.text in (":", ";", ",", ".") or w.lower_ == "on":
+                break
+            words.append(w)
+        names = {w.lemma_.lower() for w in words} | {w.lower_ for w in words} | {w.lower_.rstrip("s") for w in words}
+        if names & ENEMY_SIDE:
+            out.append((t, "militant"))
+        elif names & OWN_SIDE:
+            out.append((t, "soldier"))
+    return out
+
+
+def _by_side(sent: Span, found: list[Count]) -> list[Count]:
+    """Unspecified victims ("4 dead", "some thirty people") take the side the sentence files them
+    under, so the two sides of a communiqué add up instead of competing as reports of one toll."""
+    sides = _sides(sent)
+    if not sides:
+        return found
+    out = []
+    for c in found:
+        side = None
+        if c.token >= 0:
+            for t, group in sides:
+                heading = t.i + 1 < sent.end and sent.doc[t.i + 1].text in (":", ",")
+                prep = t.head if t.dep_ == "pobj" and t.head.lower_ in ("on", "among") else None
+                if heading and t.i < c.token:
+                    side = group  # the last heading before the count
+                elif prep is not None and c.token in (prep.head.i, prep.head.head.i):
+                    side = group  # "neutralised some thirty people on the terrorist side"
+                    break
+        out.append(Count(c.kind, c.value, c.token, side) if side and c.group == "people" else c)
+    return out
+
+
+def _place_after(sent: Span, start: int, stop: int) -> str | None:
+    """The named place a count is told for: "4 dead and 12 wounded in Boulkessi"."""
+    for w in sent.doc[start:min(stop, start + 8, sent.end)]:
+        if w.text in (";", ".") or (w.dep_ == "pobj" and w.i > start and w.head.lower_ in ("in", "at", "near")
+                                     and (w.ent_type_ in ("GPE", "LOC", "FAC") or w.pos_ == "PROPN")):
+            return w.text if w.text not in (";", ".") else None
+    return None
+
+
+def _by_place(sent: Span, found: list[Count]) -> list[Count]:
+    """Counts of one side told place by place in one sentence ("4 dead in Boulkessi, and 2 dead in
+    Mondoro") are parts of the event's toll: they add up, they do not conflict."""
+    if len(found) < 2:
+        return found
+    out = list(found)
+    for kind in ("fatalities", "injuries"):
+        parsed = sorted((c for c in out if c.kind == kind and c.token >= 0 and c.value), key=lambda c: c.token)
+        for group in {c.group for c in parsed}:
+            mine = [c for c in parsed if c.group == group]
+            if len(mine) < 2:
+                continue
+            placed = {}
+            for c, nxt in zip(mine, [*mine[1:], None], strict=True):
+                place = _place_after(sent, c.token, nxt.token if nxt else sent.end)
+                if place is not None:
+                    placed.setdefault(place.lower(), []).append(c)
+            if len(placed) < 2:
+                continue
+            parts = [min(cs, key=lambda c: c.value) for cs in placed.values()]
+            used = {id(c) for cs in placed.values() for c in cs}
+            out = [c for c in out if id(c) not in used]
+            out.append(Count(kind, sum(c.value for c in parts), parts[0].token, group))
+    return out
+
+
+def _a_part(x: Token, top: Token) -> bool:
+    """"put the toll at 12, including two civilians": the number under "including" is a part of the toll."""
+    while x.i != top.i and x.head.i != x.i:
+        if x.lower_ in ("including", "among", "incl"):
+            return True
+        x = x.head
+    return False
 
 
 def _side_of(t: Token) -> str:
@@ -281,12 +439,14 @@ def combine(found: Iterable[Count], kind: str) -> int | None:
     sources, ACLED's conservative rule).
     """
     values = [c for c in found if c.kind == kind]
+    if any(c.group != HOSPITAL for c in values):
+        values = [c for c in values if c.group != HOSPITAL]  # "dozens hurt, five hospitalised": a part
     if not values or all(c.value == 0 and c.group != "people" for c in values):
         return None  # "no civilians were hurt" says nothing of the fighters: no toll, not 0
-    generic = [c.value for c in values if c.group == "people"]
+    generic = [c.value for c in values if c.group in ("people", HOSPITAL)]
     groups: dict[str, int] = {}
     for c in values:
-        if c.group != "people":
+        if c.group not in ("people", HOSPITAL):
             groups[c.group] = min(groups.get(c.group, c.value), c.value)
     side_sum = sum(groups.values())
     if not generic or side_sum:  # one side's "no casualties" is no total beside "four others wounded"

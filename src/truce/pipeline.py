@@ -192,6 +192,9 @@ class Extractor:
             for c in cands:
                 if c.trigger.casualty and not (violent or counts):
                     continue  # a toll word with no number and no violent event beside it says too little
+                if c.trigger.casualty and c.token.dep_ in ("advcl", "xcomp") and any(
+                        v.token.i == c.token.head.i for v in violent):
+                    continue  # "attacked an outpost, killing seven": the attack's draft carries the toll
                 if c.trigger.casualty and not violent and (PERIOD_TOLL.search(s.text) or (
                         _perfect(c.token) and (not mentions or " since " in s.text))):
                     continue  # a toll over weeks or months ("has killed 6,200") adds up many incidents
