@@ -118,3 +118,26 @@ def test_capitals_called_on_are_governments_not_places(lex):
 def test_a_town_the_tagger_calls_a_date_is_still_a_place(lex):
     doc = load_model()("The first 700 soldiers of the force arrived in Toribío on Thursday, the army said.")
     assert [m.location.name for m in mentions(doc[:], lex, geo.load(), {"COL"})] == ["Toribío"]
+
+
+def test_an_iso_region_spelt_otherwise_in_geonames_is_that_region_with_coordinates():
+    gaz = geo.load()
+    p = geo.rank("Nuristan", gaz, {"AFG"}, (), area=True)  # ISO "Nūristān", GeoNames "Nurestan"
+    assert p is not None and p.latitude is not None
+    assert geo.distance_km((p.latitude, p.longitude), (35.3, 70.8)) < 100
+    kurdistan = geo.rank("Kurdistan", gaz, {"IRQ"}, (), area=True)  # placed among its own governorates
+    assert kurdistan is not None and geo.distance_km((kurdistan.latitude, kurdistan.longitude), (36.2, 44.0)) < 150
+
+
+def test_a_hyphenated_region_is_found_written_as_one_word():
+    gaz = geo.load()
+    assert "northwest" in geo.region_keys("North-West Province")
+    p = geo.rank("Northwest", gaz, {"CMR"}, (), area=True)
+    assert p is not None and p.country == "CMR" and p.feature == "admin1"
+
+
+def test_somali_ayn_spelling_meets_the_english_one():
+    gaz = geo.load()
+    assert geo.rank("El Bur", gaz, {"SOM"}, ()).name == "Ceelbuur"  # Somali "Ceel" is English "El"
+    assert geo.rank("Abudwak", gaz, {"SOM"}, ()).name == "Cabudwaaq"
+    assert geo.rank("El Bur", gaz, {"KEN"}, ()) is None or geo.rank("El Bur", gaz, {"KEN"}, ()).country != "SOM"
