@@ -351,13 +351,14 @@ def country_location(iso3: str, lex: Lexicon, gaz: Gazetteer) -> Location | None
 
 
 def rank(name: str, gaz: Gazetteer, context: Iterable[str], actors: Iterable[str],
-         near: Iterable[tuple[float, float]] = (), area: bool = False) -> Place | None:
+         near: Iterable[tuple[float, float]] = (), area: bool = False, town: bool = False) -> Place | None:
     """Best candidate for a place name: context countries first, then the name's own spelling, then
     size. A small place outside every country the article names is more likely a namesake than the
     place meant, so it is refused (None) rather than guessed. A region outranks every town of its name
     when the text says it is an area ("Mopti region"); else only towns under about 30,000 people ("in
     Mopti" is the city of 190,000, "in Luuka" the district). A name the data lacks may match a town of
-    the article's countries by sound ("Hodeidah" is Al Hudaydah)."""
+    the article's countries by sound ("Hodeidah" is Al Hudaydah). When the text calls it a town ("the city
+    of Jenin") the town outranks its namesake region."""
     ctx = set(context)
     cands = gaz.candidates(name) or tuple(p for p in gaz.sound_alikes(name) if p.country in ctx)
     if not cands:
@@ -370,6 +371,8 @@ def rank(name: str, gaz: Gazetteer, context: Iterable[str], actors: Iterable[str
         cands = tuple(p for p in cands if p.country in act or _fold(p.name) == _fold(name) or p.population >= 20_000)
     if not cands:
         return None
+    if town and any(p.feature == "city" for p in cands):
+        cands = tuple(p for p in cands if p.feature == "city")
 
     anchors = list(near)
 
