@@ -195,3 +195,8 @@ def test_the_town_a_force_recaptures_is_its_scene(lex):
     found = mentions(doc[:], lex, geo.load(), {"SOM"})
     town = [m for m in found if m.location.precision == "town"]
     assert town and town[0].locative
+
+
+def test_a_container_that_locates_a_named_place_is_no_scene_of_its_own(lex):
+    found = _found(lex, "Gunmen attacked a patrol in the department of Tera (Tillaberi region) on Sunday.", {"NER"})
+    assert [f[0] for f in found] == ["Tera"]  # Tillaberi only says where Tera lies

@@ -279,8 +279,10 @@ def _without_frames(found: list[PlaceMention]) -> list[PlaceMention]:
 
 def _within_containers(found: list[PlaceMention]) -> list[PlaceMention]:
     """"El Aguaje, a town in the Aguililla region": a village read far from the place the text puts it
-    in is a namesake, so the container stands for it."""
+    in is a namesake, so the container stands for it; where the place is read inside its container
+    ("Tera department (Tillaberi region)"), the container only locates it and is no scene of its own."""
     out = []
+    framing: set[int] = set()
     for m in found:
         inner = {t.i for c in m.token.children if c.dep_ == "appos" or (c.dep_ == "prep" and c.lower_ == "in")
                  for t in c.subtree}  # "X, a town in Y", "X in Y"
@@ -291,8 +293,10 @@ def _within_containers(found: list[PlaceMention]) -> list[PlaceMention]:
         if far and box is not None and box.location.precision == "region" and box.location.admin1 and (
                 m.location.admin1 == box.location.admin1):
             far = False  # a big region's centre can lie far from a town that is inside it
+        if box is not None and not far and m.location.latitude is not None:
+            framing.update(n.token.i for n in boxes)
         out.append(PlaceMention(box.location, m.token, m.locative) if far and box else m)  # type: ignore[arg-type]
-    return out
+    return [m for m in out if m.token.i not in framing]
 
 
 def _demonym_before(ent: Span, lex: Lexicon) -> str | None:
