@@ -118,3 +118,85 @@ def test_capitals_called_on_are_governments_not_places(lex):
 def test_a_town_the_tagger_calls_a_date_is_still_a_place(lex):
     doc = load_model()("The first 700 soldiers of the force arrived in Toribío on Thursday, the army said.")
     assert [m.location.name for m in mentions(doc[:], lex, geo.load(), {"COL"})] == ["Toribío"]
+
+
+def test_an_iso_region_spelt_otherwise_in_geonames_is_that_region_with_coordinates():
+    gaz = geo.load()
+    p = geo.rank("Nuristan", gaz, {"AFG"}, (), area=True)  # ISO "Nūristān", GeoNames "Nurestan"
+    assert p is not None and p.latitude is not None
+    assert geo.distance_km((p.latitude, p.longitude), (35.3, 70.8)) < 100
+    kurdistan = geo.rank("Kurdistan", gaz, {"IRQ"}, (), area=True)  # placed among its own governorates
+    assert kurdistan is not None and geo.distance_km((kurdistan.latitude, kurdistan.longitude), (36.2, 44.0)) < 150
+
+
+def test_a_hyphenated_region_is_found_written_as_one_word():
+    gaz = geo.load()
+    assert "northwest" in geo.region_keys("North-West Province")
+    p = geo.rank("Northwest", gaz, {"CMR"}, (), area=True)
+    assert p is not None and p.country == "CMR" and p.feature == "admin1"
+
+
+def test_somali_ayn_spelling_meets_the_english_one():
+    gaz = geo.load()
+    assert geo.rank("El Bur", gaz, {"SOM"}, ()).name == "Ceelbuur"  # Somali "Ceel" is English "El"
+    assert geo.rank("Abudwak", gaz, {"SOM"}, ()).name == "Cabudwaaq"
+    assert geo.rank("El Bur", gaz, {"KEN"}, ()) is None or geo.rank("El Bur", gaz, {"KEN"}, ()).country != "SOM"
+
+
+def _found(lex, text: str, countries: set[str]) -> list[tuple[str, str, str]]:
+    return [(m.location.name, m.location.country, m.location.precision)
+            for m in mentions(load_model()(text)[:], lex, geo.load(), countries)]
+
+
+def test_the_city_of_a_name_is_the_town_not_its_namesake_region_nor_its_frame(lex):
+    found = _found(lex, "Soldiers detained two men during a raid in the West Bank city of Nablus on Monday.", {"PSE"})
+    assert len(found) == 1 and found[0][1:] == ("PSE", "town")  # the West Bank only frames the city
+
+
+def test_a_distance_from_a_town_places_the_event_off_that_town(lex):
+    doc = load_model()("Rebels withdrew from their camp in Rugari, some 40 kilometres north of Goma, on Monday.")
+    found = [m for m in mentions(doc[:], lex, geo.load(), {"COD"}) if m.location.name == "Goma"]
+    assert found and found[0].locative
+    goma = geo.rank("Goma", geo.load(), {"COD"}, ())
+    moved = (found[0].location.latitude, found[0].location.longitude)
+    assert 30 < geo.distance_km(moved, (goma.latitude, goma.longitude)) < 50 and moved[0] > goma.latitude
+
+
+def test_a_part_of_a_city_that_is_struck_is_in_that_city_however_tagged(lex):
+    doc = load_model()("A ballistic missile hit a residential neighbourhood of Zaporizhzhia on Sunday.")
+    assert any(m.location.name.startswith("Zaporizhzh") for m in mentions(doc[:], lex, geo.load(), {"UKR"}))
+
+
+def test_a_place_tagged_together_with_its_container_is_split(lex):
+    found = _found(lex, "Gunmen left banners in the community of La Estanzuela in Tepalcatepec on Monday.", {"MEX"})
+    assert ("Tepalcatepec", "MEX", "town") in found or any(f[0] == "Tepalcatepec" for f in found)
+
+
+def test_a_demonym_over_plural_towns_is_the_country(lex):
+    assert ("Senegal", "SEN", "country") in _found(lex, "Riots broke out in Senegalese cities on Friday.", {"SEN"})
+
+
+def test_a_facility_or_metropolis_named_after_a_city_is_in_that_city(lex):
+    assert [f[0] for f in _found(lex, "Police detained him on the outskirts of Kano metropolis.", {"NGA"})] == ["Kano"]
+    assert [f[0] for f in _found(lex, "The minister visited the wounded at the Bamako Military Hospital.",
+                                 {"MLI"})] == ["Bamako"]
+
+
+def test_a_town_inside_the_named_region_stays_even_far_from_its_centre(lex):
+    found = _found(lex, "Militants attacked a patrol in the department of Tera (Tillaberi region) on Sunday.", {"NER"})
+    gaz = geo.load()
+    tera = geo.rank("Tera", gaz, {"NER"}, ())
+    assert found and found[0][0] == "Tera"
+    assert tera is not None and tera.feature == "city"
+
+
+def test_the_town_a_force_recaptures_is_its_scene(lex):
+    doc = load_model()("The army recaptured the town of Bulo Burde in Hiran region from the militants.")
+    found = mentions(doc[:], lex, geo.load(), {"SOM"})
+    town = [m for m in found if m.location.precision == "town"]
+    assert town and town[0].locative
+
+
+def test_a_container_that_locates_a_named_place_is_no_scene_of_its_own(lex):
+    found = _found(lex, "Gunmen attacked a patrol in the department of Tera (Tillaberi region) on Sunday.", {"NER"})
+    assert [f[0] for f in found] == ["Tera"]  # Tillaberi only says where Tera lies

@@ -26,7 +26,7 @@ from pathlib import Path
 from .lexicon import Lexicon, norm, read_file
 from .records import Location
 
-INDEX_VERSION = "geo-11"
+INDEX_VERSION = "geo-12"
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,7 +102,8 @@ def _build() -> tuple[list[Row], dict[str, tuple[int, ...]], dict[str, int]]:
     for key, idx in names.items():
         for i in idx:
             if rows[i][7] != "city" or rows[i][6] >= SOUND_MIN_POPULATION:
-                sounds.setdefault(sound_key(key), []).append(i)
+                for k in sound_keys(key, rows[i][4]):
+                    sounds.setdefault(k, []).append(i)
     names.update({SOUND_PREFIX + k: tuple(sorted(set(v), key=lambda i: -rows[i][6])[:25]) for k, v in sounds.items()})
     return rows, names, capitals
 
@@ -125,6 +126,20 @@ def sound_key(name: str) -> str:
     key = re.sub(r"[aeiouyw]+", "a", key)  # a vowel is a vowel: "ou", "u", "ū", "ay" and "ei" all meet
     key = re.sub(r"(?<=a)h$", "", key)  # "Misratah" / "Misrata"
     return re.sub(r"(.)\1+", r"\1", key)
+
+
+SOMALI_AYN = re.compile(r"^c(?=[aeiou])")  # Somali "C" writes the ayn that English drops: Ceeldheer, Cadaado
+
+
+def sound_keys(name: str, country: str | None = None) -> set[str]:
+    """A name's sound keys: its own, the key of its words run together ("El Dher" as "Eldher", so the Arabic
+    article is kept where the other spelling fuses it), and in Somalia the key without the ayn "C"
+    ("Ceeldheer" is "El Dher", "Cadaado" is "Adado")."""
+    folded = _fold(name)
+    keys = {sound_key(name), sound_key(folded.replace(" ", "").replace("-", ""))}
+    if country == "SOM":
+        keys.add(sound_key(SOMALI_AYN.sub("", folded.replace(" ", ""))))
+    return {k for k in keys if k}
 
 
 def _admin_names() -> dict[tuple[str, str], list[tuple[float, float, str, str]]]:
@@ -151,7 +166,8 @@ def _nearest(entries: Iterable[tuple[float, float, str, str]], lat: float, lon: 
 
 
 def region_keys(name: str) -> set[str]:
-    """A region's lookup keys: its name, and its name without GeoNames' "Province of" / "Governorate"."""
+    """A region's lookup keys: its name, and its name without GeoNames' "Province of" / "Governorate";
+    a hyphenated name also run together and spaced."""
     rules = _region_rules()
     key = _fold(name)
     keys = {key}
@@ -164,6 +180,9 @@ def region_keys(name: str) -> set[str]:
             if k.endswith(suf) and len(k) - len(suf) >= 3:
                 keys.add(k[: -len(suf)])
                 break
+    for k in list(keys):
+        if "-" in k:  # "North-West" is written "Northwest" and "North West" as well
+            keys.update({k.replace("-", ""), k.replace("-", " ")})
     return {k for k in keys if k}
 
 
@@ -207,23 +226,34 @@ def _add_regions(rows: list[Row], index: dict[str, list[int]], admin1_names: dic
 
 
 def _add_subdivisions(rows: list[Row], index: dict[str, list[int]], iso3: dict[str, str]) -> None:
-    """Regions from ISO 3166-2 (pycountry): another name of a GeoNames region where one matches; else placed
-    at the centre of the towns that share the admin1 code of a town of the same name, or left without
-    coordinates."""
+    """Regions from ISO 3166-2 (pycountry): another name of a GeoNames region where one matches, by name or
+    by sound ("Nūristān" is GeoNames' "Nurestan"); else placed at the centre of the towns that share the
+    admin1 code of a town of the same name, or of its own sub-regions ("Kurdistan Region" of its
+    governorates), or left without coordinates."""
     import pycountry
 
     by_admin: dict[tuple[str, str], list[Row]] = {}
     for r in rows:
         if r[5] and r[7] == "city":
             by_admin.setdefault((r[4], r[5]), []).append(r)
+    by_sound: dict[tuple[str, str], list[int]] = {}
+    for i, r in enumerate(rows):
+        if r[7] in ("admin1", "admin2"):
+            for k in region_keys(r[1]):
+                by_sound.setdefault((r[4], sound_key(k)), []).append(i)
+    row_of: dict[str, int] = {}  # ISO 3166-2 code -> its row
     for sub in pycountry.subdivisions:
         cc = iso3.get(sub.country_code)
         if cc is None:
             continue
         keys = region_keys(sub.name)
         level = "admin2" if getattr(sub, "parent_code", None) else "admin1"
-        known = [i for k in keys for i in index.get(k, ()) if rows[i][4] == cc and rows[i][7] == level]
+        regional = [i for k in keys for i in index.get(k, ())
+                    if rows[i][4] == cc and rows[i][7] in ("admin1", "admin2")]
+        known = sorted(regional, key=lambda i: rows[i][7] != level) or [  # the same level first
+            i for k in keys for i in by_sound.get((cc, sound_key(k)), ()) if len(sound_key(k)) >= 5]
         if known:
+            row_of[sub.code] = known[0]
             for k in keys:
                 if known[0] not in index.setdefault(k, []):
                     index[k].append(known[0])
@@ -236,8 +266,19 @@ def _add_subdivisions(rows: list[Row], index: dict[str, list[int]], iso3: dict[s
             admin = max(same, key=lambda r: r[6])[5]
             lat, lon = _centre(by_admin.get((cc, admin or ""), []) or same)
         rows.append((0, sub.name, lat, lon, cc, admin, 0, level))  # type: ignore[arg-type]
+        row_of[sub.code] = len(rows) - 1
         for k in keys:
             index.setdefault(k, []).append(len(rows) - 1)
+    children: dict[str, list[Row]] = {}
+    for sub in pycountry.subdivisions:
+        parent = getattr(sub, "parent_code", None)
+        if parent and sub.code in row_of and rows[row_of[sub.code]][2] is not None:
+            children.setdefault(parent, []).append(rows[row_of[sub.code]])
+    for code, kids in children.items():
+        i = row_of.get(code)
+        if i is not None and rows[i][2] is None:
+            lat, lon = _centre(kids)
+            rows[i] = (*rows[i][:2], lat, lon, *rows[i][4:])  # type: ignore[assignment]
 
 
 @dataclass
@@ -251,11 +292,15 @@ class Gazetteer:
 
     def sound_alikes(self, name: str) -> tuple[Place, ...]:
         """Towns of 1,000+ and regions whose name sounds the same (a spelling variant the data lacks)."""
-        key = sound_key(name)
-        if len(key) < 5:
-            return ()  # "Gossi": too short to tell a variant from another town
-        return tuple(p for i in self.names.get(SOUND_PREFIX + key, ()) for p in [Place(*self.rows[i])]
-                     if sound_key(p.name)[:1] == key[:1] or p.feature != "city")
+        out: dict[int, Place] = {}
+        for key in sound_keys(name):
+            if len(key) < 5:
+                continue  # "Gossi": too short to tell a variant from another town
+            for i in self.names.get(SOUND_PREFIX + key, ()):
+                p = Place(*self.rows[i])
+                if p.feature != "city" or key[:1] in {k[:1] for k in sound_keys(p.name, p.country)}:
+                    out.setdefault(i, p)
+        return tuple(out.values())
 
     @cached_property
     def _admin1(self) -> dict[tuple[str, str], str]:
@@ -306,13 +351,14 @@ def country_location(iso3: str, lex: Lexicon, gaz: Gazetteer) -> Location | None
 
 
 def rank(name: str, gaz: Gazetteer, context: Iterable[str], actors: Iterable[str],
-         near: Iterable[tuple[float, float]] = (), area: bool = False) -> Place | None:
+         near: Iterable[tuple[float, float]] = (), area: bool = False, town: bool = False) -> Place | None:
     """Best candidate for a place name: context countries first, then the name's own spelling, then
     size. A small place outside every country the article names is more likely a namesake than the
     place meant, so it is refused (None) rather than guessed. A region outranks every town of its name
     when the text says it is an area ("Mopti region"); else only towns under about 30,000 people ("in
     Mopti" is the city of 190,000, "in Luuka" the district). A name the data lacks may match a town of
-    the article's countries by sound ("Hodeidah" is Al Hudaydah)."""
+    the article's countries by sound ("Hodeidah" is Al Hudaydah). When the text calls it a town ("the city
+    of Jenin") the town outranks its namesake region."""
     ctx = set(context)
     cands = gaz.candidates(name) or tuple(p for p in gaz.sound_alikes(name) if p.country in ctx)
     if not cands:
@@ -325,6 +371,8 @@ def rank(name: str, gaz: Gazetteer, context: Iterable[str], actors: Iterable[str
         cands = tuple(p for p in cands if p.country in act or _fold(p.name) == _fold(name) or p.population >= 20_000)
     if not cands:
         return None
+    if town and any(p.feature == "city" for p in cands):
+        cands = tuple(p for p in cands if p.feature == "city")
 
     anchors = list(near)
 

@@ -6,6 +6,7 @@ A capital or country that acts ("Baku said", "Moscow's peacekeepers") is an acto
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -23,6 +24,18 @@ AREA_WORDS = {"district": "district", "province": "region", "region": "region", 
 RELIEF_WORDS = {"mount", "mt", "lake", "river", "jebel", "jabal", "wadi", "cape", "port", "fort", "greater"}
 PLACE_OF = {"control", "capital", "outskirts", "siege", "fall", "capture", "recapture", "city", "town", "village"}
 ADDRESS_VERBS = {"call", "urge", "press", "prevail"}  # "called on Washington": the government, not a place
+DIRECTIONS = {"north": 0.0, "northeast": 45.0, "north-east": 45.0, "east": 90.0, "southeast": 135.0,
+              "south-east": 135.0, "south": 180.0, "southwest": 225.0, "south-west": 225.0, "west": 270.0,
+              "northwest": 315.0, "north-west": 315.0}
+PLACE_NOUNS = AREA_WORDS.keys() | {  # "the town of X", "a neighbourhood of X": X is a place
+    "town", "city", "village", "capital", "port", "outskirts", "suburb", "center", "centre", "neighbourhood",
+    "neighborhood", "part", "edge", "heart", "hamlet", "township", "locality", "community", "settlement",
+    "suburbs", "outskirt", *DIRECTIONS}
+TOWN_NOUNS = {"town", "city", "village", "hamlet", "capital", "port", "metropolis", "township", "settlement"}
+SETTLEMENTS = {"city", "town", "village", "province", "region", "district", "area", "state", "community"}
+TRAILING = {"city", "town", "village", "metropolis", "municipality", "airport", "hospital", "university",
+            "stadium", "prison", "barracks", "camp", "base", "market", "station"}  # "Kaduna metropolis"
+UNITS = {"km": 1.0, "kilometre": 1.0, "kilometer": 1.0, "kms": 1.0, "mile": 1.609, "miles": 1.609}
 LOCATIVE_PREPS = {"in", "near", "at", "outside", "around", "from", "into", "across", "inside", "on", "to",
                   "towards", "toward", "through", "within"}
 
@@ -65,6 +78,8 @@ def _struck(root: Token, lex: Lexicon) -> bool:
     the tagger labels it."""
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in PLACE_OF:
         return True
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in PLACE_NOUNS:
+        root = root.head.head  # "struck a residential neighbourhood of Kharkiv"
     return root.dep_ == "dobj" and root.head.pos_ == "VERB" and any(
         t.plover == "ASSAULT" and not t.casualty for t in lex.triggers.get(root.head.lemma_.lower(), ()))
 
@@ -74,11 +89,13 @@ def _locative(root: Token) -> bool:
     for _ in range(4):
         if cur.dep_ == "pobj" and cur.head.lower_ in LOCATIVE_PREPS:
             return True
-        if cur.dep_ == "pobj" and cur.head.lower_ == "of" and cur.head.head.lemma_.lower() in AREA_WORDS.keys() | {
-                "town", "city", "village", "capital", "port", "outskirts", "suburb", "center", "centre",
-                "neighbourhood", "neighborhood", "part", "edge", "heart", "north", "south", "east", "west",
-                "northeast", "northwest", "southeast", "southwest", "hamlet", "township", "locality"}:
+        if cur.dep_ == "pobj" and cur.head.lower_ == "of" and cur.head.head.lemma_.lower() in PLACE_NOUNS:
             cur = cur.head.head  # "the town of X", "the district of X"
+            continue
+        if cur.dep_ in ("advmod", "npadvmod", "amod") and cur.lower_ in DIRECTIONS and cur.head.i != cur.i:
+            if _distance(cur) is not None:
+                return True  # "20 km north of Goma": a place measured from a town
+            cur = cur.head
             continue
         if cur.dep_ in ("conj", "appos", "compound", "pobj") and cur.head.i != cur.i:
             cur = cur.head
@@ -109,7 +126,7 @@ def mentions(sent: Span, lex: Lexicon, gaz: geo.Gazetteer, context: set[str],
              near: tuple[tuple[float, float], ...] = ()) -> list[PlaceMention]:
     out: list[PlaceMention] = []
     local = set(countries_named(sent.doc[:], lex))  # the paragraph's own countries
-    for ent in [*sent.ents, *_unlabelled(sent)]:
+    for ent in [*_split(sent.ents), *_unlabelled(sent)]:
         label = getattr(ent, "label_", "") or "GPE"
         if label not in ("GPE", "LOC", "FAC", "NORP", "PERSON", "ORG"):
             continue
@@ -120,6 +137,11 @@ def mentions(sent: Span, lex: Lexicon, gaz: geo.Gazetteer, context: set[str],
             continue  # "into the bush": a common noun, however the tagger labels it
         key = norm(text)
         root = ent.root
+        if key in lex.demonyms and lex.demonyms[key].iso3 and _spread_over(root):
+            loc = geo.country_location(lex.demonyms[key].iso3 or "", lex, gaz)
+            if loc is not None:
+                out.append(PlaceMention(loc, root, True))
+            continue
         if key in lex.demonyms or key in lex.organisations or key in lex.leaders or key in lex.noun_kinds:
             continue
         if label in ("NORP", "PERSON", "ORG") and not (_locative(root) or _struck(root, lex)):
@@ -142,12 +164,20 @@ def mentions(sent: Span, lex: Lexicon, gaz: geo.Gazetteer, context: set[str],
         area = _area_precision(ent)
         said = _demonym_before(ent, lex)  # "Iraqi Kurdistan": only Iraq's
         where, here = ({said}, {said}) if said else (context, local)
-        place = geo.rank(text, gaz, where, here, near, area=area is not None)
+        town = area is None and _town_word(ent)
+        place = geo.rank(text, gaz, where, here, near, area=area is not None, town=town)
         if place is None and "-" in text:
             place = geo.rank(text.split("-")[0], gaz, where, here, near)  # "the Bamenda-Bafut road"
         first, _, rest = text.partition(" ")
         if place is None and rest and first.lower() in RELIEF_WORDS:
             place = geo.rank(rest, gaz, where, here, near)  # "Mount Sinjar": the place it is named for
+        words = text.split()
+        if place is None and len(words) > 1 and words[-1].lower() in TRAILING:
+            for k in range(len(words) - 1, 0, -1):  # "Niamey Military Hospital": the city it is in
+                lead = geo.rank(" ".join(words[:k]), gaz, where, here, near, town=True)
+                if lead is not None and lead.population >= TRAILING_MIN_POPULATION:
+                    place = lead
+                    break
         if place is None and said:
             loc = geo.country_location(said, lex, gaz)
             if loc is not None:
@@ -156,27 +186,117 @@ def mentions(sent: Span, lex: Lexicon, gaz: geo.Gazetteer, context: set[str],
         if place is None:
             continue
         precision = area or {"admin1": "region", "admin2": "district"}.get(place.feature, "town")
+        lat, lon = place.latitude, place.longitude
+        shift = _offset(root)
+        if shift is not None and lat is not None and lon is not None:
+            lat, lon = _moved(lat, lon, *shift)
         out.append(PlaceMention(
             Location(name=place.name if precision == "town" else text, admin1=gaz.admin1_name(place),
-                     country=place.country, latitude=place.latitude, longitude=place.longitude,
+                     country=place.country, latitude=lat, longitude=lon,
                      precision=precision,  # type: ignore[arg-type]
                      geonameid=place.geonameid or None),
-            root, _locative(root)))
-    return _within_containers(out)
+            root, _locative(root) or _struck(root, lex)))  # "recaptured the town of X": its scene
+    return _within_containers(_without_frames(out))
+
+
+TRAILING_MIN_POPULATION = 20_000  # a facility's leading word is read as a city only when it is a sizeable one
+
+
+def _split(ents: tuple[Span, ...]) -> list[Span]:
+    """"El Aguaje in Aguililla" tagged as one name is two places, the second containing the first."""
+    out: list[Span] = []
+    for ent in ents:
+        cuts = [t.i for t in ent[1:-1] if t.lower_ in ("in", "near") and t.pos_ == "ADP"]
+        if not cuts:
+            out.append(ent)
+            continue
+        start = ent.start
+        for cut in [*cuts, ent.end]:
+            if cut > start:
+                out.append(ent.doc[start:cut])
+            start = cut + 1
+    return out
+
+
+def _spread_over(root: Token) -> bool:
+    """"Protests began in Malian towns": a demonym over plural settlements in a locative phrase is the
+    country as a whole."""
+    head = root.head
+    return root.dep_ in ("amod", "compound") and head.tag_ == "NNS" and head.lemma_.lower() in SETTLEMENTS and (
+        head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPS)
+
+
+def _town_word(ent: Span) -> bool:
+    """"The city of Jenin", "Kaduna town": the text says it is a town, not the namesake region."""
+    doc = ent.doc
+    before = doc[ent.start - 2].lemma_.lower() if ent.start >= 2 and doc[ent.start - 1].lower_ == "of" else ""
+    after = doc[ent.end].lower_ if ent.end < len(doc) else ""
+    return before in TOWN_NOUNS or after in TOWN_NOUNS
+
+
+def _offset(root: Token) -> tuple[float, float] | None:
+    """"20 kilometres north of Goma": the distance and bearing from the named town, when the text gives one."""
+    if root.dep_ != "pobj" or root.head.lower_ != "of" or root.head.head.lower_ not in DIRECTIONS:
+        return None
+    way = root.head.head
+    km = _distance(way)
+    return None if km is None else (km, DIRECTIONS[way.lower_])
+
+
+def _distance(way: Token) -> float | None:
+    """The kilometres a direction word is measured over ("some 20 kilometres north"), if it says."""
+    for unit in way.children:
+        factor = UNITS.get(unit.lower_) or UNITS.get(unit.lemma_.lower())
+        num = next((c for c in unit.children if c.dep_ == "nummod" and c.like_num), None)
+        if factor and num is not None:
+            try:
+                return float(num.text.replace(",", "")) * factor
+            except ValueError:
+                return None
+    return None
+
+
+def _moved(lat: float, lon: float, km: float, bearing: float) -> tuple[float, float]:
+    """A point `km` from (lat, lon) on a compass bearing; flat-earth is close enough at tens of km."""
+    rad = math.radians(bearing)
+    lat2 = lat + km * math.cos(rad) / 111.0
+    lon2 = lon + km * math.sin(rad) / (111.0 * max(0.1, math.cos(math.radians(lat))))
+    return round(lat2, 4), round(lon2, 4)
+
+
+def _without_frames(found: list[PlaceMention]) -> list[PlaceMention]:
+    """"The West Bank city of Jenin": the name before the town noun frames the town; the town is the place."""
+    out = []
+    for m in found:
+        head = m.token.head
+        framed = m.token.dep_ in ("compound", "nmod", "amod") and head.lemma_.lower() in TOWN_NOUNS and any(
+            n.token.dep_ == "pobj" and n.token.head.lower_ == "of" and n.token.head.head.i == head.i
+            for n in found if n is not m)
+        if not framed:
+            out.append(m)
+    return out
 
 
 def _within_containers(found: list[PlaceMention]) -> list[PlaceMention]:
     """"El Aguaje, a town in the Aguililla region": a village read far from the place the text puts it
-    in is a namesake, so the container stands for it."""
+    in is a namesake, so the container stands for it; where the place is read inside its container
+    ("Tera department (Tillaberi region)"), the container only locates it and is no scene of its own."""
     out = []
+    framing: set[int] = set()
     for m in found:
-        inner = {t.i for c in m.token.children if c.dep_ == "appos" for t in c.subtree}
+        inner = {t.i for c in m.token.children if c.dep_ == "appos" or (c.dep_ == "prep" and c.lower_ == "in")
+                 for t in c.subtree}  # "X, a town in Y", "X in Y"
         boxes = [n for n in found if n is not m and n.token.i in inner and n.location.precision != "country"]
         box = min(boxes, key=lambda n: n.token.i, default=None)  # the first named is the nearest container
         far = box is not None and None not in (m.location.latitude, box.location.latitude) and geo.distance_km(
             (m.location.latitude, m.location.longitude), (box.location.latitude, box.location.longitude)) > 100
+        if far and box is not None and box.location.precision == "region" and box.location.admin1 and (
+                m.location.admin1 == box.location.admin1):
+            far = False  # a big region's centre can lie far from a town that is inside it
+        if box is not None and not far and m.location.latitude is not None:
+            framing.update(n.token.i for n in boxes)
         out.append(PlaceMention(box.location, m.token, m.locative) if far and box else m)  # type: ignore[arg-type]
-    return out
+    return [m for m in out if m.token.i not in framing]
 
 
 def _demonym_before(ent: Span, lex: Lexicon) -> str | None:
