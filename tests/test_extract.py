@@ -363,3 +363,19 @@ def test_a_toll_in_an_attacks_participle_clause_stays_with_that_attack():
             "least six officers, the interior ministry said.")
     events = truce.extract(text, published="2024-06-12")
     assert sorted((e.sub_event_type, e.fatalities) for e in events) == [("Air/drone strike", 11), ("Armed clash", 6)]
+
+
+def test_a_statement_with_no_named_addressee_is_aimed_at_the_other_side():
+    text = ("Washington on Thursday imposed sanctions on seven Iranian officials over the crackdown in Iran. "
+            "The United States said more measures would follow, and the U.S. Treasury named the officials.\n\n"
+            "Iran's foreign ministry spokesman on Friday dismissed the sanctions as worthless.")
+    (e,) = [e for e in truce.extract(text, published="2022-10-08") if e.plover_type == "REJECT"]
+    assert (e.actor1.country, e.actor2.country) == ("IRN", "USA")
+
+
+def test_condemning_a_strike_addresses_the_side_that_struck():
+    text = ("An Israeli drone strike on a car near Naqoura killed two fighters on Tuesday.\n\n"
+            "Its artillery later shelled the launch area near Kfar Kila.\n\n"
+            "Lebanon's prime minister condemned the drone strike on Tuesday.")
+    (e,) = [e for e in truce.extract(text, published="2024-03-05") if e.plover_type == "ACCUSE"]
+    assert e.actor2.country == "ISR"

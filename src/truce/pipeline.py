@@ -368,6 +368,20 @@ class Extractor:
                      object_word=c.object.lemma_.lower() if c.object is not None else None,
                      weak_place=weak_place, distinct=_distinct(c, s), later=_later(s))
 
+    def _addressee_country(self, d: Draft, a1: Actor | None, home: str, ctx: Context) -> str:
+        """Whom a statement with no named addressee is aimed at: the one other country its sentences name;
+        for a speaker of the country it is made in, the article's other main country ("Tehran dismissed
+        the sanctions" in a story about Washington's sanctions); else the country it is made in."""
+        own = a1.country if a1 is not None else None
+        named = {c for s in d.sentences for c in places.countries_named(s.span, self.lex)} - {own, None}
+        if len(named) == 1:
+            return next(iter(named))
+        if own == home:
+            other = [(c, n) for c, n in ctx.countries.most_common(3) if c != home]
+            if other and other[0][1] >= max(2, ctx.countries[home] // 2):
+                return other[0][0]
+        return home
+
     def _seat(self, d: Draft, ctx: Context) -> Location | None:
         """Where a decision taken at a desk happens: the dateline when it is the decider's (or the decider
         is an international body), else the decider's capital; never the target's country."""
@@ -433,7 +447,8 @@ class Extractor:
         if d.category == "material":
             a1, a2 = _default_sides(d, a1, a2, home)
         elif a2 is None and home:
-            a2 = Actor(name=f"Unnamed addressee ({home})", country=home)  # said about, or at, the place it concerns
+            to = self._addressee_country(d, a1, home, ctx)
+            a2 = Actor(name=f"Unnamed addressee ({to})", country=to)
         found = [c for per in d.counts.values() for c in per]
         fat, inj = casualties.combine(found, "fatalities"), casualties.combine(found, "injuries")
         evidence = [Evidence(text=s.text, start=s.start, end=s.end) for s in sorted(d.sentences,
@@ -498,12 +513,12 @@ def _infer_addressees(drafts: list[Draft]) -> None:
     last_claimant: Actor | None = None
     for d in sorted(drafts, key=lambda d: d.first):
         head = d.object_word
-        if d.actor2 is None and head in EVENT_NOUNS and d.plover in ("ACCUSE", "REJECT", "THREATEN"):
-            d.actor2 = last_attacker
+        if head in EVENT_NOUNS and d.plover in ("ACCUSE", "REJECT", "THREATEN"):
+            d.actor2 = last_attacker or d.actor2  # "condemned the drone strike": the striker, not the strike
         elif d.actor2 is None and head in CLAIM_NOUNS and d.plover in ("REJECT", "ACCUSE"):
             d.actor2 = last_claimant
-        if d.plover == "ASSAULT" and d.actor1 is not None:
-            last_attacker = d.actor1
+        if d.plover == "ASSAULT" and d.actor1 is not None and (d.actor1.country or last_attacker is None):
+            last_attacker = d.actor1  # "its artillery" names no side: the last attacker who has one stays
         if d.plover in ("ACCUSE", "REQUEST", "THREATEN") and d.actor1 is not None:
             last_claimant = d.actor1
 
