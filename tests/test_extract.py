@@ -379,3 +379,12 @@ def test_condemning_a_strike_addresses_the_side_that_struck():
             "Lebanon's prime minister condemned the drone strike on Tuesday.")
     (e,) = [e for e in truce.extract(text, published="2024-03-05") if e.plover_type == "ACCUSE"]
     assert e.actor2.country == "ISR"
+
+
+def test_the_reporting_authorities_place_yields_to_the_events_and_a_government_speaks_from_its_capital():
+    text = ("A drone strike killed three fighters near Sinjar on Sunday, authorities in the Kurdistan region said.")
+    (e,) = [e for e in truce.extract(text, published="2023-09-18") if e.plover_type == "ASSAULT"]
+    assert e.location.name == "Sinjār"
+    text = "The Government of Niger condemns these cowardly attacks on the army post at Petelkole."
+    (e,) = [e for e in truce.extract(text, published="2022-05-11") if e.plover_type == "ACCUSE"]
+    assert e.location.name == "Niamey"

@@ -343,7 +343,9 @@ class Extractor:
         status = "scheduled" if c.tense == "future" or (day is not None and pub is not None and day > pub) \
             else "occurred"
         roles = {t.i for t in (c.subject, None if material else c.object) if t is not None}  # "shelled Kharkiv"
+        speakers = _speaker_words(s, c.token)  # "..., authorities in the Kurdistan region said": the source's place
         usable = [p for p in places_here if p.token.i not in roles]
+        usable = [p for p in usable if p.token.i not in speakers] or usable  # local police speak for their town
         if plover in DESK_ACTS:  # "sanctions over the crackdown in Zahedan": the cause's place, not the act's
             usable = [p for p in usable if p.token.head.head.i == c.token.i]
         anchor = c.token.head if c.token.pos_ in ("NOUN", "PROPN") and c.token.dep_ in (
@@ -353,7 +355,7 @@ class Extractor:
         weak_place = location is None or not any(  # a place of another clause ("broke out in Kampala after
             p.location == location and p.token.i in own_clause for p in usable)  # police arrested him") yields
         if location is None and not material:
-            location = ctx.dateline or ctx.main_place(_paragraph_country(s, lex))
+            location = ctx.dateline or self._capital_of(a1) or ctx.main_place(_paragraph_country(s, lex))
         elif location is None and s.paragraph <= ctx.lead and ctx.dateline_local:
             location = ctx.dateline  # the lead of a local report happens where it is filed
         tolls = list(counts) if plover in ("ASSAULT", "PROTEST") else []
@@ -382,17 +384,21 @@ class Extractor:
                 return other[0][0]
         return home
 
+    def _capital_of(self, actor: Actor | None) -> Location | None:
+        """A government speaking with no place or dateline given speaks from its capital."""
+        if actor is None or actor.kind != "government" or not actor.country:
+            return None
+        cap = self.gaz.capital(actor.country)
+        return None if cap is None else Location(name=cap.name, country=cap.country, latitude=cap.latitude,
+                                                 longitude=cap.longitude, precision="town", geonameid=cap.geonameid)
+
     def _seat(self, d: Draft, ctx: Context) -> Location | None:
         """Where a decision taken at a desk happens: the dateline when it is the decider's (or the decider
         is an international body), else the decider's capital; never the target's country."""
         home = d.actor1.country if d.actor1 is not None else None
         if ctx.dateline is not None and (home is None or ctx.dateline.country == home):
             return ctx.dateline
-        cap = self.gaz.capital(home) if home else None
-        if cap is None:
-            return None
-        return Location(name=cap.name, country=cap.country, latitude=cap.latitude, longitude=cap.longitude,
-                        precision="town", geonameid=cap.geonameid)
+        return self._capital_of(Actor(name=home, country=home, kind="government")) if home else None
 
     def _subtype(self, c: Candidate, a1: Actor | None, a2: Actor | None) -> str | None:
         trig, lex = c.trigger, self.lex
@@ -601,6 +607,18 @@ def _pick_place(c: Candidate, found: list[places.PlaceMention], material: bool,
     extra = [p.location for p in usable if p is not best and p.location.precision != "country"
              and p.location.name != best.location.name and _coordinated(p.token, best.token)]
     return best.location, extra
+
+
+def _speaker_words(s: nlp.Sentence, trigger: Token) -> set[int]:
+    """The words naming who reports the event ("officials in Kabul said"), unless the trigger is among them."""
+    out: set[int] = set()
+    for t in s.span:
+        if t.lemma_.lower() in REPORTING and t.pos_ == "VERB" and t.i != trigger.i:
+            for subj in (c for c in t.children if c.dep_ == "nsubj"):
+                words = {w.i for w in subj.subtree}
+                if trigger.i not in words:
+                    out |= words
+    return out
 
 
 def _communique(c: Candidate) -> bool:
