@@ -200,3 +200,9 @@ def test_the_town_a_force_recaptures_is_its_scene(lex):
 def test_a_container_that_locates_a_named_place_is_no_scene_of_its_own(lex):
     found = _found(lex, "Gunmen attacked a patrol in the department of Tera (Tillaberi region) on Sunday.", {"NER"})
     assert [f[0] for f in found] == ["Tera"]  # Tillaberi only says where Tera lies
+
+
+def test_a_variant_spelling_is_read_in_the_storys_own_country():
+    gaz = geo.load()
+    assert geo.rank("Hodeidah", gaz, ["YEM", "USA"], ()) is not None
+    assert geo.rank("Mondoro", gaz, ["MLI", "FRA"], ()) is None  # not France's Mandeure in a Mali story

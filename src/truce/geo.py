@@ -17,7 +17,8 @@ import pickle
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import cache, cached_property
 from importlib import resources
@@ -350,17 +351,19 @@ def country_location(iso3: str, lex: Lexicon, gaz: Gazetteer) -> Location | None
                     longitude=cap.longitude if cap else None, precision="country")
 
 
-def rank(name: str, gaz: Gazetteer, context: Iterable[str], actors: Iterable[str],
+def rank(name: str, gaz: Gazetteer, context: Sequence[str] | AbstractSet[str], actors: Iterable[str],
          near: Iterable[tuple[float, float]] = (), area: bool = False, town: bool = False) -> Place | None:
     """Best candidate for a place name: context countries first, then the name's own spelling, then
     size. A small place outside every country the article names is more likely a namesake than the
     place meant, so it is refused (None) rather than guessed. A region outranks every town of its name
     when the text says it is an area ("Mopti region"); else only towns under about 30,000 people ("in
     Mopti" is the city of 190,000, "in Luuka" the district). A name the data lacks may match a town of
-    the article's countries by sound ("Hodeidah" is Al Hudaydah). When the text calls it a town ("the city
-    of Jenin") the town outranks its namesake region."""
+    the article's main country (the first of `context`, which lists the most named first) by sound
+    ("Hodeidah" is Al Hudaydah; "Mondoro" in a Mali story is not Mandeure in France). When the text
+    calls it a town ("the city of Jenin") the town outranks its namesake region."""
     ctx = set(context)
-    cands = gaz.candidates(name) or tuple(p for p in gaz.sound_alikes(name) if p.country in ctx)
+    main = next(iter(context), None)
+    cands = gaz.candidates(name) or tuple(p for p in gaz.sound_alikes(name) if p.country == main)
     if not cands:
         return None
     act = set(actors)

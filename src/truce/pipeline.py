@@ -118,11 +118,11 @@ class Extractor:
         if not ctx.countries:  # no country named ("Gusau", "Tsafe"): the one with the most places known
             seen: dict[str, str] = {}  # in one country only, each place once
             for s in sentences:
-                for p in places.mentions(s.span, self.lex, self.gaz, set()):
+                for p in places.mentions(s.span, self.lex, self.gaz, ()):
                     if len({c.country for c in self.gaz.candidates(p.location.name)}) == 1:
                         seen[p.location.name] = p.location.country
             ctx.countries.update(dict(Counter(seen.values()).most_common(1)))
-        names = set(ctx.countries)
+        names = [c for c, _ in ctx.countries.most_common()]  # most named first: the sound-alike country
         ctx.dateline = self._dateline(dateline, names)
         for s in sentences:
             for p in places.mentions(s.span, self.lex, self.gaz, names):
@@ -154,7 +154,7 @@ class Extractor:
         if self._off_topic(sentences):
             return []
         ctx = self._context(sentences, dateline)
-        context = set(ctx.countries)
+        context = [c for c, _ in ctx.countries.most_common()]
         memory = actors.ActorMemory()
         drafts: list[Draft] = []
         background = False
@@ -297,6 +297,9 @@ class Extractor:
                         "prep", "npadvmod", "advmod") and any(
                         c.dep_ in ("ccomp", "parataxis") or (c.dep_ == "nsubj" and c.i > cur.i) for c in cur.children):
                     said.append(m)
+                    break
+                if cur.i not in inside and cur.lemma_.lower() in STATEMENT_NOUNS and cur.i not in triggers:
+                    said.append(m)  # "In a statement on Sunday, the group confirmed ...": the statement's day
                     break
                 if cur.head.i == cur.i:
                     break
@@ -547,6 +550,8 @@ def _crowd_in(s: nlp.Sentence, lex: lexicon.Lexicon) -> bool:
                for t in s.span)
 
 
+STATEMENT_NOUNS = {"statement", "communique", "communiqué", "video", "interview", "briefing", "post", "message",
+                   "speech", "address", "broadcast", "bulletin"}
 COMMUNIQUE_SPEAKERS = {"government", "ministry", "presidency", "council", "commission", "office", "command",
                        "army", "military", "cabinet", "union", "organisation", "organization", "community"}
 PERFORMATIVE = {"REQUEST", "ACCUSE", "REJECT", "SUPPORT"}
@@ -593,7 +598,7 @@ def _pick_place(c: Candidate, found: list[places.PlaceMention], material: bool,
                 own: set[int]) -> tuple[Location | None, list[Location]]:
     """The nearest place to the trigger (finer, in its own clause and locative first), and places
     coordinated with it."""
-    usable = [p for p in found if (p.locative and not _origin(p)) or (
+    usable = [p for p in found if (p.locative and not _origin(p, c)) or (
         material and p.location.precision != "country")]  # "Russia's war": a country named in passing is no scene
     if not usable:
         return None, []
@@ -639,9 +644,11 @@ def _later(s: nlp.Sentence) -> bool:
     return any(t.dep_ == "advmod" and t.lower_ in ("later", "afterwards", "subsequently") for t in s.span)
 
 
-def _origin(p: places.PlaceMention) -> bool:
-    """A country something comes from ("support from neighbouring Serbia") is not where it happens."""
-    return p.location.precision == "country" and p.token.head.lower_ == "from"
+def _origin(p: places.PlaceMention, c: Candidate) -> bool:
+    """A country something comes from ("support from neighbouring Serbia") or is put down to ("a strike it
+    attributed to Turkey") is not where an attack happens; troops sent to a country are there."""
+    prep = p.token.head.lower_
+    return p.location.precision == "country" and (prep == "from" or (prep == "to" and c.plover == "ASSAULT"))
 
 
 def _armed_with(tok: Token) -> bool:

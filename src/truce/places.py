@@ -7,6 +7,7 @@ A capital or country that acts ("Baku said", "Moscow's peacekeepers") is an acto
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -122,7 +123,7 @@ def _unlabelled(sent: Span) -> list[Span]:
     return out
 
 
-def mentions(sent: Span, lex: Lexicon, gaz: geo.Gazetteer, context: set[str],
+def mentions(sent: Span, lex: Lexicon, gaz: geo.Gazetteer, context: Sequence[str],
              near: tuple[tuple[float, float], ...] = ()) -> list[PlaceMention]:
     out: list[PlaceMention] = []
     local = set(countries_named(sent.doc[:], lex))  # the paragraph's own countries
