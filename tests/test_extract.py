@@ -388,3 +388,15 @@ def test_the_reporting_authorities_place_yields_to_the_events_and_a_government_s
     text = "The Government of Niger condemns these cowardly attacks on the army post at Petelkole."
     (e,) = [e for e in truce.extract(text, published="2022-05-11") if e.plover_type == "ACCUSE"]
     assert e.location.name == "Niamey"
+
+
+def test_a_sit_in_other_suspects_and_a_protest_an_arrest_prompted():
+    text = "On Thursday, hundreds of students at Tehran University held a sit-in on campus, chanting slogans."
+    assert [e.plover_type for e in truce.extract(text, published="2022-10-07")] == ["PROTEST"]
+    text = ("Police arrested a local official at his home in Zvecan early on Friday, prompting a protest by "
+            "several hundred people in Mitrovica.\n\n"
+            "Two other suspects were detained later in the day in a raid on a warehouse in Leposavic, police said.")
+    events = truce.extract(text, published="2018-11-24")
+    assert sum(e.sub_event_type == "Arrests" for e in events) == 2
+    (protest,) = [e for e in events if e.plover_type == "PROTEST"]
+    assert protest.event_date == date(2018, 11, 23)

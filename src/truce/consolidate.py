@@ -222,8 +222,9 @@ def _fold_crowd_control(drafts: list[Draft]) -> list[Draft]:
     out: list[Draft] = []
     protests = [d for d in drafts if d.plover == "PROTEST"]
     for d in drafts:
-        if d.subtype == "Arrests" and (d.actor2 is None or d.actor2.kind in ("protesters", "civilians")):
-            near = [p for p in protests if abs(p.first - d.first) <= 3 and _places_agree(p.location, d.location)
+        if d.subtype == "Arrests" and not d.distinct and (d.actor2 is None or d.actor2.kind in ("protesters",
+                                                                                                "civilians")):
+            near = [p for p in protests if abs(p.first - d.first) <= 3 and _same_spot(p, d)
                     and (p.day is None or d.day is None or abs((p.day - d.day).days) <= 1)]
             if near:
                 host = near[0]
@@ -233,6 +234,14 @@ def _fold_crowd_control(drafts: list[Draft]) -> list[Draft]:
                 continue
         out.append(d)
     return out
+
+
+def _same_spot(a: Draft, b: Draft) -> bool:
+    """Within 50 km, and not two towns each named for its own report ("in Mitrovica" and "in Leposavic")."""
+    if not _places_agree(a.location, b.location):
+        return False
+    return a.location is None or b.location is None or a.weak_place or b.weak_place or (
+        a.location.name == b.location.name)
 
 
 def split_by_place(drafts: list[Draft]) -> list[Draft]:

@@ -95,6 +95,14 @@ def _children(tok: Token, deps: tuple[str, ...]) -> list[Token]:
 CLAUSE_DEPS = {"conj", "cc", "advcl", "ccomp", "relcl", "parataxis", "xcomp", "acl"}
 
 
+def _hyphenated(tok: Token) -> str:
+    """"sit-in", "walk-out": the tokenizer splits them; the last piece stands for the whole word."""
+    doc, i = tok.doc, tok.i
+    if i >= 2 and doc[i - 1].text == "-" and not doc[i - 2].whitespace_ and not doc[i - 1].whitespace_:
+        return f"{doc[i - 2].lower_}-{tok.lower_}"
+    return ""
+
+
 def _near(tok: Token, depth: int = 2) -> list[Token]:
     """Words in the trigger's own phrase: "opened an investigation and called on France" is no "open ...
     call"."""
@@ -158,7 +166,8 @@ class RuleDetector:
         pos = "NOUN" if tok.pos_ == "PROPN" else tok.pos_
         if pos == "AUX":
             pos = "VERB"
-        options = self.lex.triggers.get(_key(tok)) or self.lex.triggers.get(tok.lower_)
+        options = self.lex.triggers.get(_hyphenated(tok)) or self.lex.triggers.get(_key(tok)) or \
+            self.lex.triggers.get(tok.lower_)
         found: list[Trigger] = []
         if not options:
             return found

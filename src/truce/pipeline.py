@@ -177,9 +177,11 @@ class Extractor:
             self._note_speakers(s, pub, memory)
             cands = self.detector(s)
             owned, said = self._own_dates(s, mentions, cands)
-            for c in cands:  # "condemned the killings on Monday and called on ...": one time for both
-                if c.token.i not in owned and c.token.dep_ == "conj" and c.token.head.i in owned:
-                    owned[c.token.i] = owned[c.token.head.i]
+            for c in cands:  # "condemned the killings on Monday and called on ...", "arrested him on Friday,
+                if c.token.i not in owned:  # prompting a protest": one time for both
+                    gov = _time_governor(c.token, owned)
+                    if gov is not None:
+                        owned[c.token.i] = owned[gov]
             places_here = places.mentions(s.span, lex, self.gaz, context, ctx.anchors)
             aggregate = PERIOD_SPAN.search(s.text) is not None  # "900 killed in attacks so far this year"
             counts = [] if aggregate else casualties.counts(s.span)
@@ -614,6 +616,22 @@ def _pick_place(c: Candidate, found: list[places.PlaceMention], material: bool,
     return best.location, extra
 
 
+def _time_governor(tok: Token, owned: dict[int, dates.DateMention]) -> int | None:
+    """The dated trigger a word's time comes from: its conjunct, or the act whose participle clause it is
+    in ("..., prompting a protest"); not across "after"/"before" clauses, which tell another time."""
+    cur = tok
+    for _ in range(4):
+        dep = cur.dep_
+        if dep == "advcl" and any(c.dep_ == "mark" for c in cur.children):
+            return None
+        if dep not in ("conj", "dobj", "pobj", "prep", "advcl", "xcomp") or cur.head.i == cur.i:
+            return None
+        cur = cur.head
+        if cur.i in owned:
+            return cur.i
+    return None
+
+
 def _speaker_words(s: nlp.Sentence, trigger: Token) -> set[int]:
     """The words naming who reports the event ("officials in Kabul said"), unless the trigger is among them."""
     out: set[int] = set()
@@ -635,8 +653,10 @@ def _communique(c: Candidate) -> bool:
 
 def _distinct(c: Candidate, s: nlp.Sentence) -> bool:
     """"Another protest blocked the road", "Separately, ...": a happening other than those told before."""
+    sides = [t for t in (c.subject, c.object) if t is not None]  # "two other suspects were detained"
     return bool(SEPARATE.search(s.text)) or any(
-        ch.dep_ in ("det", "amod") and ch.lower_ in SEPARATE_WORDS for ch in c.token.children)
+        ch.dep_ in ("det", "amod") and ch.lower_ in SEPARATE_WORDS for ch in c.token.children) or any(
+        ch.dep_ in ("det", "amod") and ch.lower_ in ("other", "another", "further") for t in sides for ch in t.children)
 
 
 def _later(s: nlp.Sentence) -> bool:
