@@ -624,7 +624,7 @@ def _time_governor(tok: Token, owned: dict[int, dates.DateMention]) -> int | Non
         dep = cur.dep_
         if dep == "advcl" and any(c.dep_ == "mark" for c in cur.children):
             return None
-        if dep not in ("conj", "dobj", "pobj", "prep", "advcl", "xcomp") or cur.head.i == cur.i:
+        if dep not in ("conj", "dobj", "advcl", "xcomp") or cur.head.i == cur.i:  # not "following the fighting"
             return None
         cur = cur.head
         if cur.i in owned:
