@@ -400,3 +400,27 @@ def test_a_sit_in_other_suspects_and_a_protest_an_arrest_prompted():
     assert sum(e.sub_event_type == "Arrests" for e in events) == 2
     (protest,) = [e for e in events if e.plover_type == "PROTEST"]
     assert protest.event_date == date(2018, 11, 23)
+
+
+def test_what_a_report_rules_out_or_only_explains_is_no_event():
+    cases = [  # (text, the only types allowed)
+        ("A grenade was thrown at a market in Bunia on Thursday; police said nobody was hurt and no one had been "
+         "arrested.", {"ASSAULT"}),  # the grenade, but no arrest
+        ("Analysts say the fall of Babanusa would open the road for the RSF to advance on El Obeid.", set()),
+        ("Fighting broke out in Amhara in August last year after the government moved against regional forces.",
+         set()),  # history
+    ]
+    for text, allowed in cases:
+        assert {e.plover_type for e in truce.extract(text, published="2024-05-03")} <= allowed, text
+    text = ("Rebels took control of the mining town of Rubaya on Tuesday after army troops withdrew.\n\n"
+            "The governor visited the affected communities on Wednesday.")
+    types = sorted(e.plover_type for e in truce.extract(text, published="2024-05-03"))
+    assert types == ["ASSAULT"]
+
+
+def test_overnight_on_a_weekday_is_that_day_and_regaining_control_of_it_is_a_takeover():
+    text = ("Tribal fighters seized the town of Dhiban overnight on Tuesday, residents said. Government forces "
+            "pushed into the town on Friday and said they had regained control of it.")
+    events = sorted((e.event_date, e.sub_event_type) for e in truce.extract(text, published="2023-09-02")
+                    if e.plover_type == "ASSAULT")
+    assert events[0][0] == date(2023, 8, 29) and len(events) == 2

@@ -60,8 +60,11 @@ def find(text: str) -> list[DateMention]:
             found.append(DateMention(m.start(), m.end(), kind, m.group(0), m.groups()))
     found.sort(key=lambda d: d.start)
     calendar = [d for d in found if d.kind in ("md", "dm")]
-    # "on Sunday 8 May" / "Thursday, August 17": the calendar date says it; the weekday only repeats it
-    return [d for d in found if not (d.kind == "weekday" and any(0 <= c.start - d.end <= 3 for c in calendar))]
+    weekdays = [d for d in found if d.kind == "weekday"]
+    # "on Sunday 8 May" / "Thursday, August 17": the calendar date says it; the weekday only repeats it;
+    # "overnight on Tuesday" is Tuesday (GUIDELINES.md), not the night before publication
+    return [d for d in found if not (d.kind == "weekday" and any(0 <= c.start - d.end <= 3 for c in calendar))
+            and not (d.text.lower() == "overnight" and any(text[d.end:w.start] in (" ", " on ") for w in weekdays))]
 
 
 def years(text: str) -> list[int]:

@@ -63,6 +63,8 @@ HABITUAL = {"repeatedly", "regularly", "frequently", "often", "routinely", "dail
 HABITUAL_ADJ = {"persistent", "repeated", "frequent", "constant", "regular", "continual", "incessant", "routine",
                 "long-standing", "longstanding", "perennial", "recurrent", "recurring", "periodic"}
 CAUSE_MARKS = {"after", "because", "since", "as"}
+NOBODY = {"nobody", "noone", "none"}
+COMMENTATORS = {"analyst", "expert", "observer", "commentator", "researcher", "witness", "resident", "academic"}
 IRREAL_MARKS = {"if", "unless", "until", "whether", "lest", "till"}
 
 
@@ -231,10 +233,10 @@ class RuleDetector:
             return None  # "no reports of arrests"
         if any(c.dep_ in ("acomp", "attr") and _key(c) in FALSE_REPORT for g in chain[1:7] for c in g.children):
             return None  # "reports of an attack on the post were false"
-        if trig.plover in ("ACCUSE", "REQUEST", "REJECT") and any(
+        if trig.plover in ("ACCUSE", "REQUEST", "REJECT", "RETREAT") and any(
                 g.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CAUSE_MARKS for c in g.children)
                 for g in chain[:3]):
-            return None  # "troops were sent after villagers complained": the cause told in passing
+            return None  # "troops were sent after villagers complained", "took the town after troops withdrew"
         blocked = IRREALIS if material else IRREALIS_VERBAL
         if any(_key(g) in blocked and g.i != tok.i and not _told(g, below) for below, g in pairwise(chain[:4])):
             return None
@@ -260,6 +262,12 @@ class RuleDetector:
             obj = next((o for comp in _children(tok, ("ccomp",)) for w in [comp, *_children(comp, ("xcomp",))]
                         for o in _children(w, ("dobj",))), None)
         subject, obj = _not_time(subject), _not_time(obj)
+        if any(t is not None and (t.lower_ in NOBODY or (t.lower_ == "one" and any(
+                c.lower_ == "no" for c in t.children))) for t in (subject, obj)):
+            return None  # "no one had been arrested", "nobody was hurt"
+        if trig.plover in ("THREATEN", "REQUEST") and subject is not None and subject.pos_ == "NOUN" and (
+                _key(subject) in COMMENTATORS):
+            return None  # "analysts say the fall of the town would open the road": a forecast, not a threat
         if trig.casualty and _key(tok) in VICTIM_SUBJECT:  # "X lost a soldier", "two died": the victims' side
             obj, subject = obj or subject, None
         if trig.needs_place_object and not (obj is not None and _is_place(obj, lex)):

@@ -40,6 +40,9 @@ UNVETTED = {"Arrests", "Other"}
 RAIDS = {"raid", "operation", "search", "sweep", "crackdown"}
 SEPARATE = re.compile(r"^\W*(separately|in (another|a separate|a second|a new|a further) \w+)\b", re.I)
 SEPARATE_WORDS = {"another", "separate", "second", "fresh", "further"}
+VISITED_PLACES = {"community", "site", "scene", "hospital", "camp", "area", "village", "town", "victim", "family",
+                  "wounded", "injured", "survivor", "school", "market", "mosque", "church"}
+PAST_YEAR = re.compile(r"\b(?:last|the previous) year\b|\b(?:a|two|three|several|many|\d+) years? ago\b", re.I)
 RETROSPECT = re.compile(r"\b(anniversary|commemorat\w*|in memory of|looking back)\b", re.I)
 NON_STATE = {"rebels", "militia", "protesters", "civilians"}
 SCHEDULABLE = {"CONSULT", "PROTEST", "AGREE", "MOBILIZE", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT",
@@ -164,7 +167,7 @@ class Extractor:
             mentions = [m for m in dates.find(s.text) if not dates.is_period_start(s.text, m)]
             old = pub is not None and (
                 any(dates.is_old(m, pub, False) for m in mentions)
-                or any(y < pub.year for y in dates.years(s.text)))
+                or any(y < pub.year for y in dates.years(s.text)) or bool(PAST_YEAR.search(s.text)))
             recent = any(not dates.is_old(m, pub, False) for m in mentions) or bool(RECENCY.search(s.text))
             if old and not (recent and any(m.kind in ("weekday", "rel") for m in mentions)):
                 background = True
@@ -343,8 +346,9 @@ class Extractor:
                 plover, subtype = "PROTEST", "Excessive force against protesters"  # forces firing on a crowd
         if not material and a1 is not None and a1.kind == "protesters" and plover in ("REQUEST", "ACCUSE"):
             return None  # a crowd's demands are part of its protest event
-        if plover == "CONSULT" and a2 is not None and a2.kind == "civilians":
-            return None  # visiting the wounded is no meeting between parties
+        if plover == "CONSULT" and ((a2 is not None and a2.kind == "civilians") or (
+                c.object is not None and c.object.lemma_.lower() in VISITED_PLACES)):
+            return None  # visiting the wounded or the stricken villages is no meeting between parties
         status = "scheduled" if c.tense == "future" or (day is not None and pub is not None and day > pub) \
             else "occurred"
         roles = {t.i for t in (c.subject, None if material else c.object) if t is not None}  # "shelled Kharkiv"
