@@ -17,7 +17,8 @@ SAME_DAY_WORDS = ("today", "this morning", "this afternoon", "this evening")  # 
 GENERIC_SUBTYPES = {None, "Armed clash", "Attack"}
 # When two reports of one happening disagree on the sub-type, the more telling one wins: a bare
 # "blast" or "attack" is any explosion or violence; "a suicide bomber" says which.
-SUBTYPE_RANK = {None: 0, "Armed clash": 1, "Attack": 2, "Remote explosive/landmine/IED": 3}
+SUBTYPE_RANK = {None: 0, "Looting/property destruction": 0.5, "Armed clash": 1, "Attack": 2,
+                "Remote explosive/landmine/IED": 3}  # "burned homes and killed seven": the killing types it
 PROTEST_SEVERITY = {"Peaceful protest": 0, "Protest with intervention": 1, "Excessive force against protesters": 2,
                     "Violent demonstration": 3}
 FORCE_ON_CROWDS = {"Protest with intervention", "Excessive force against protesters", "Violent demonstration"}

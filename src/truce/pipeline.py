@@ -466,6 +466,8 @@ class Extractor:
             a2 = Actor(name=f"Unnamed addressee ({to})", country=to)
         found = [c for per in d.counts.values() for c in per]
         fat, inj = casualties.combine(found, "fatalities"), casualties.combine(found, "injuries")
+        if d.subtype == "Looting/property destruction" and fat:
+            d.subtype = "Attack"  # "burned homes and killed seven": killing people is the event's type
         evidence = [Evidence(text=s.text, start=s.start, end=s.end) for s in sorted(d.sentences,
                                                                                     key=lambda s: s.index)]
         event_type = lexicon.SUB_TO_TYPE.get(d.subtype) if d.subtype and d.category == "material" else None
@@ -604,8 +606,8 @@ def _pick_place(c: Candidate, found: list[places.PlaceMention], material: bool,
                 own: set[int]) -> tuple[Location | None, list[Location]]:
     """The nearest place to the trigger (finer, in its own clause and locative first), and places
     coordinated with it."""
-    usable = [p for p in found if (p.locative and not _origin(p, c)) or (
-        material and p.location.precision != "country")]  # "Russia's war": a country named in passing is no scene
+    usable = [p for p in found if not _origin(p, c) and (p.locative or (
+        material and p.location.precision != "country"))]  # "Russia's war": a country named in passing is no scene
     if not usable:
         return None, []
 
@@ -671,8 +673,26 @@ def _later(s: nlp.Sentence) -> bool:
 def _origin(p: places.PlaceMention, c: Candidate) -> bool:
     """A country something comes from ("support from neighbouring Serbia") or is put down to ("a strike it
     attributed to Turkey") is not where an attack happens; troops sent to a country are there."""
-    prep = p.token.head.lower_
+    prep_tok = _preposition(p.token)
+    prep = prep_tok.lower_ if prep_tok is not None else ""
+    if prep == "from" and prep_tok is not None and prep_tok.head.pos_ in ("NOUN", "PROPN", "PRON", "ADJ"):
+        return True  # "demonstrators, many of them from the regions of Puno and Cusco, marched through Lima"
     return p.location.precision == "country" and (prep == "from" or (prep == "to" and c.plover == "ASSAULT"))
+
+
+def _preposition(tok: Token) -> Token | None:
+    """The preposition that introduces a place, past "the regions of" and lists ("from the regions of Puno")."""
+    cur = tok
+    for _ in range(6):
+        if cur.dep_ in ("conj", "compound", "appos") and cur.head.i != cur.i:
+            cur = cur.head
+        elif cur.dep_ == "pobj" and cur.head.lower_ == "of" and cur.head.head.pos_ in ("NOUN", "PROPN"):
+            cur = cur.head.head
+        elif cur.dep_ == "pobj":
+            return cur.head
+        else:
+            return None
+    return None
 
 
 def _armed_with(tok: Token) -> bool:
