@@ -427,7 +427,8 @@ def test_overnight_on_a_weekday_is_that_day_and_regaining_control_of_it_is_a_tak
 
 
 def test_where_marchers_come_from_is_not_where_they_march_and_killing_types_a_raid():
-    text = "Demonstrators, many of them from the Andean regions of Puno and Cusco, marched through central Lima on Thursday."
+    text = ("Demonstrators, many of them from the Andean regions of Puno and Cusco, marched through central Lima "
+            "on Thursday.")
     (e,) = truce.extract(text, published="2023-01-20")
     assert e.location.name == "Lima"
     text = "Gang members stormed Solino before dawn on Thursday, burning homes and killing at least seven residents."
