@@ -61,3 +61,10 @@ def test_a_dateline_after_a_byline_and_a_date_line_is_found_but_not_a_quote_late
     later = ("Police said seven men were killed when a bomb struck their vehicle on Wednesday in the town.\n"
              "Officials added more later.\nBAJAUR: the district was calm on Thursday.")
     assert clean(later, lex).dateline is None
+
+
+def test_a_city_with_its_country_in_brackets_and_a_date_is_a_dateline(lex):
+    from truce.clean import clean
+
+    out = clean("Six soldiers killed\n\nBamako (Mali), January 25: Six soldiers were killed on Sunday.", lex)
+    assert out.dateline == "Bamako" and out.kept[-1].text.startswith("Six soldiers were killed")

@@ -434,3 +434,9 @@ def test_where_marchers_come_from_is_not_where_they_march_and_killing_types_a_ra
     text = "Gang members stormed Solino before dawn on Thursday, burning homes and killing at least seven residents."
     (e,) = [e for e in truce.extract(text, published="2024-10-18") if e.plover_type == "ASSAULT"]
     assert (e.sub_event_type, e.fatalities) == ("Attack", 7)
+
+
+def test_of_two_times_on_a_future_meeting_the_one_after_it_is_its_day():
+    text = "Prime Minister Alberto Otarola said on Thursday he would meet community leaders in Lima on Monday."
+    (e,) = truce.extract(text, published="2023-01-20")
+    assert (e.plover_type, e.event_date, e.status) == ("CONSULT", date(2023, 1, 23), "scheduled")

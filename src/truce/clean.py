@@ -16,7 +16,8 @@ LEAD_WORDS = 15  # a paragraph this long is story, not a headline, byline or dat
 # "MOGADISHU, Nov 30 (Reuters) - ", "GOMA, DR Congo (AFP) - ", "Tripoli - ", "NAIROBI: ", "MOSCOW (Sputnik) "
 # opening a paragraph
 DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z .'/-]{2,40}|[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:\s*\[[^\]]{2,30}\])?"
+    r"^(?P<place>[A-Z][A-Z .'/-]{2,40}|[A-Z][a-z]+(?: [A-Z][a-z]+)?)"
+    r"(?:\s*\[[^\]]{2,30}\]|\s*\([A-Z][a-z]+(?: [A-Z][a-z]+)?\)(?=,))?"  # "[Philippines]", "Bamako (Mali), Jan 25:"
     r"(?:,\s*(?:[A-Z][A-Za-z.]+ ?){1,3})?(?:,?\s*[A-Z][a-z]{2,8}\.? \d{1,2})?\s*"
     r"(?:\([^)]{2,60}\)(?:\s*(?:--|[-–—:]))?\s+|(?:--|[-–—:])\s+|\.?\s*/[A-Za-z -]{2,20}/\.?\s+)")
 

@@ -292,8 +292,10 @@ class Extractor:
             cur, prev = tok, tok
             for depth in range(10):
                 if cur.i in triggers:
-                    if depth < steps.get(cur.i, 99):  # the time expression nearest the trigger is its own
-                        out[cur.i], steps[cur.i] = m, depth
+                    here = cur.idx - base
+                    if depth < steps.get(cur.i, 99) or (depth == steps[cur.i] and m.start > here > out[cur.i].start):
+                        out[cur.i], steps[cur.i] = m, depth  # the nearest time is the trigger's; of two as near,
+                        # the one after it ("said on Thursday he would meet them on Monday")
                     break
                 if cur.i not in inside and cur.pos_ in ("NOUN", "PROPN") and _placed_in_time(cur):
                     out.setdefault(-1 - cur.i, m)  # "ahead of the election on June 20": that noun's time
