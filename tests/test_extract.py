@@ -440,3 +440,12 @@ def test_of_two_times_on_a_future_meeting_the_one_after_it_is_its_day():
     text = "Prime Minister Alberto Otarola said on Thursday he would meet community leaders in Lima on Monday."
     (e,) = truce.extract(text, published="2023-01-20")
     assert (e.plover_type, e.event_date, e.status) == ("CONSULT", date(2023, 1, 23), "scheduled")
+
+
+def test_a_round_up_paragraph_is_filed_from_its_town_and_sanctions_on_a_capital_are_no_place():
+    text = ("GREAT LAKES BRIEFING\n\n"
+            "ITURI: Militiamen attacked a camp for displaced people near Bunia on Tuesday, killing 12.\n\n"
+            "KINSHASA: Government spokesman Patrick Muyaya on Thursday accused Rwanda of backing the M23 and called "
+            "on the U.N. Security Council to impose sanctions on Kigali.")
+    events = {e.plover_type: e for e in truce.extract(text, published="2024-05-03")}
+    assert events["ACCUSE"].location.name == "Kinshasa" and events["REQUEST"].location.name == "Kinshasa"

@@ -40,6 +40,9 @@ UNVETTED = {"Arrests", "Other"}
 RAIDS = {"raid", "operation", "search", "sweep", "crackdown"}
 SEPARATE = re.compile(r"^\W*(separately|in (another|a separate|a second|a new|a further) \w+)\b", re.I)
 SEPARATE_WORDS = {"another", "separate", "second", "fresh", "further"}
+PRESSURE_WORDS = {"sanction", "sanctions", "pressure", "impose", "slap", "exert", "embargo", "restriction", "demand",
+                  "call", "ban", "levy", "tariff"}  # what is put on a government ("sanctions on Kigali")
+PARAGRAPH_LABEL = re.compile(r"^([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,2}):\s")
 VISITED_PLACES = {"community", "site", "scene", "hospital", "camp", "area", "village", "town", "victim", "family",
                   "wounded", "injured", "survivor", "school", "market", "mosque", "church"}
 PAST_YEAR = re.compile(r"\b(?:last|the previous) year\b|\b(?:a|two|three|several|many|\d+) years? ago\b", re.I)
@@ -362,11 +365,15 @@ class Extractor:
         anchor = c.token.head if c.token.pos_ in ("NOUN", "PROPN") and c.token.dep_ in (
             "nsubj", "nsubjpass", "dobj", "attr") else c.token  # "Protests have broken out in Kampala"
         own_clause = _clause(anchor, c.token)
+        usable = [p for p in usable if not _for_its_government(p, lex)]
         location, extra = _pick_place(c, usable, material, own_clause)
         weak_place = location is None or not any(  # a place of another clause ("broke out in Kampala after
             p.location == location and p.token.i in own_clause for p in usable)  # police arrested him") yields
+        label = self._paragraph_label(s, ctx) if location is None else None  # "KINSHASA: ..." in a round-up
         if location is None and not material:
-            location = ctx.dateline or self._capital_of(a1) or ctx.main_place(_paragraph_country(s, lex))
+            location = label or ctx.dateline or self._capital_of(a1) or ctx.main_place(_paragraph_country(s, lex))
+        elif location is None and label is not None:
+            location = label
         elif location is None and s.paragraph <= ctx.lead and ctx.dateline_local:
             location = ctx.dateline  # the lead of a local report happens where it is filed
         tolls = list(counts) if plover in ("ASSAULT", "PROTEST") else []
@@ -394,6 +401,19 @@ class Extractor:
             if other and other[0][1] >= max(2, ctx.countries[home] // 2):
                 return other[0][0]
         return home
+
+    def _paragraph_label(self, s: nlp.Sentence, ctx: Context) -> Location | None:
+        """A round-up paragraph that opens with its town ("KINSHASA: The government said ...") is filed there."""
+        m = PARAGRAPH_LABEL.match(s.span.doc.text)
+        if m is None or lexicon.norm(m.group(1)) in self.lex.countries:
+            return None
+        known = set(ctx.countries)
+        towns = [p for p in self.gaz.candidates(m.group(1).title()) if p.feature == "city" and p.country in known]
+        place = max(towns, key=lambda p: p.population, default=None)  # the city, not its namesake province
+        if place is None:
+            return None
+        return Location(name=place.name, country=place.country, latitude=place.latitude,
+                        longitude=place.longitude, precision="town", geonameid=place.geonameid)
 
     def _capital_of(self, actor: Actor | None) -> Location | None:
         """A government speaking with no place or dateline given speaks from its capital."""
@@ -680,6 +700,14 @@ def _origin(p: places.PlaceMention, c: Candidate) -> bool:
     if prep == "from" and prep_tok is not None and prep_tok.head.pos_ in ("NOUN", "PROPN", "PRON", "ADJ"):
         return True  # "demonstrators, many of them from the regions of Puno and Cusco, marched through Lima"
     return p.location.precision == "country" and (prep == "from" or (prep == "to" and c.plover == "ASSAULT"))
+
+
+def _for_its_government(p: places.PlaceMention, lex: lexicon.Lexicon) -> bool:
+    """"sanctions on Kigali", "pressure on Moscow": a capital that stands for its government; "in Kigali" is
+    the city."""
+    prep = _preposition(p.token)
+    return lexicon.norm(p.token.text) in lex.capitals and prep is not None and prep.lower_ in ("on", "against") and (
+        prep.head.lemma_.lower() in PRESSURE_WORDS)
 
 
 def _preposition(tok: Token) -> Token | None:
