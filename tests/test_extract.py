@@ -449,3 +449,14 @@ def test_a_round_up_paragraph_is_filed_from_its_town_and_sanctions_on_a_capital_
             "on the U.N. Security Council to impose sanctions on Kigali.")
     events = {e.plover_type: e for e in truce.extract(text, published="2024-05-03")}
     assert events["ACCUSE"].location.name == "Kinshasa" and events["REQUEST"].location.name == "Kinshasa"
+
+
+def test_reinforcements_blame_by_witnesses_and_a_second_speakers_appeal():
+    text = ("Rebels ambushed an army patrol near Kabankalan on Tuesday, killing two soldiers. The army sent troops "
+            "to the area after the clash, the military said. Residents blamed the rebels for the attack.")
+    assert {e.plover_type for e in truce.extract(text, published="2021-11-04")} == {"ASSAULT"}
+    text = ("President Aleksandar Vucic on Friday urged Pristina to release the official. EU foreign policy chief "
+            "Federica Mogherini spoke by telephone with both leaders on Friday and urged Belgrade and Pristina to "
+            "show restraint.")
+    requests = [e for e in truce.extract(text, published="2018-11-24") if e.plover_type == "REQUEST"]
+    assert len(requests) == 2

@@ -40,6 +40,8 @@ UNVETTED = {"Arrests", "Other"}
 RAIDS = {"raid", "operation", "search", "sweep", "crackdown"}
 SEPARATE = re.compile(r"^\W*(separately|in (another|a separate|a second|a new|a further) \w+)\b", re.I)
 SEPARATE_WORDS = {"another", "separate", "second", "fresh", "further"}
+INVESTIGATORS = {"police", "investigator", "official", "officer", "resident", "witness", "villager", "source"}
+TO_THE_SCENE = re.compile(r"\b(?:to|into) the (?:area|scene|spot|site|village|vicinity)\b", re.I)
 PRESSURE_WORDS = {"sanction", "sanctions", "pressure", "impose", "slap", "exert", "embargo", "restriction", "demand",
                   "call", "ban", "levy", "tariff"}  # what is put on a government ("sanctions on Kigali")
 PARAGRAPH_LABEL = re.compile(r"^([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,2}):\s")
@@ -233,7 +235,7 @@ class Extractor:
                 last_place = (s.index, here[0].location)
         _infer_addressees(drafts)
         _riot_context(drafts)
-        merged = split_by_place(merge(drafts))
+        merged = _without_tactical_moves(split_by_place(merge(drafts)))
         return [self._finish(article, d, i, ctx) for i, d in enumerate(merged)]
 
     @staticmethod
@@ -351,6 +353,9 @@ class Extractor:
                 plover, subtype = "PROTEST", "Excessive force against protesters"  # forces firing on a crowd
         if not material and a1 is not None and a1.kind == "protesters" and plover in ("REQUEST", "ACCUSE"):
             return None  # a crowd's demands are part of its protest event
+        if plover == "ACCUSE" and c.token.lemma_.lower() == "blame" and (a1 is None or a1.kind == "civilians" or (
+                c.subject is not None and c.subject.lemma_.lower() in INVESTIGATORS)):
+            return None  # "residents blamed the army", "police blamed militants": who did it, not a party's charge
         if plover == "CONSULT" and ((a2 is not None and a2.kind == "civilians") or (
                 c.object is not None and c.object.lemma_.lower() in VISITED_PLACES)):
             return None  # visiting the wounded or the stricken villages is no meeting between parties
@@ -560,6 +565,21 @@ def _infer_addressees(drafts: list[Draft]) -> None:
             last_attacker = d.actor1  # "its artillery" names no side: the last attacker who has one stays
         if d.plover in ("ACCUSE", "REQUEST", "THREATEN") and d.actor1 is not None:
             last_claimant = d.actor1
+
+
+def _without_tactical_moves(drafts: list[Draft]) -> list[Draft]:
+    """"Troops were sent to the area": reinforcements within a violent happening told beside it are part of
+    it, not a deployment of their own (one with a named place stays)."""
+    violent = [d for d in drafts if d.plover in ("ASSAULT", "PROTEST")]
+    out = []
+    for d in drafts:
+        if d.plover == "MOBILIZE" and (d.location is None or d.weak_place) and any(
+                TO_THE_SCENE.search(x.text) for x in d.sentences) and any(
+                abs(v.first - d.first) <= 3 and (v.day is None or d.day is None or abs((v.day - d.day).days) <= 1)
+                for v in violent):
+            continue
+        out.append(d)
+    return out
 
 
 def _riot_context(drafts: list[Draft]) -> None:
