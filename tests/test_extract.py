@@ -460,3 +460,11 @@ def test_reinforcements_blame_by_witnesses_and_a_second_speakers_appeal():
             "show restraint.")
     requests = [e for e in truce.extract(text, published="2018-11-24") if e.plover_type == "REQUEST"]
     assert len(requests) == 2
+
+
+def test_a_suicide_attack_and_its_blast_are_one_and_other_victims_are_its_toll():
+    text = ("Fourteen people died in Tuesday's suicide attack on a restaurant in Mogadishu, a doctor said.\n\n"
+            "Witnesses said the attacker entered the eatery and detonated his explosives.\n\n"
+            "A dozen other people were wounded and taken to hospital.")
+    (e,) = [e for e in truce.extract(text, published="2022-11-30") if e.plover_type == "ASSAULT"]
+    assert (e.sub_event_type, e.fatalities, e.injuries) == ("Suicide bomb", 14, 12)

@@ -18,7 +18,9 @@ GENERIC_SUBTYPES = {None, "Armed clash", "Attack"}
 # When two reports of one happening disagree on the sub-type, the more telling one wins: a bare
 # "blast" or "attack" is any explosion or violence; "a suicide bomber" says which.
 SUBTYPE_RANK = {None: 0, "Looting/property destruction": 0.5, "Armed clash": 1, "Attack": 2,
-                "Remote explosive/landmine/IED": 3}  # "burned homes and killed seven": the killing types it
+                "Remote explosive/landmine/IED": 3, "Suicide bomb": 4}  # "burned homes and killed seven": the
+# killing types it; "detonated explosives" is any blast, "a suicide attack" says which
+BLASTS = {"Remote explosive/landmine/IED", "Suicide bomb"}
 PROTEST_SEVERITY = {"Peaceful protest": 0, "Protest with intervention": 1, "Excessive force against protesters": 2,
                     "Violent demonstration": 3}
 FORCE_ON_CROWDS = {"Protest with intervention", "Excessive force against protesters", "Violent demonstration"}
@@ -65,6 +67,8 @@ def _same_family(a: Draft, b: Draft, same_sentence: bool = False) -> bool:
         return True
     if a.plover == "PROTEST" and (same_sentence or any(_continues(x) and not x.later for x in (a, b))):
         return True  # one crowd, told as a march, the police response or a riot: the harshest telling wins
+    if {a.subtype, b.subtype} <= BLASTS:
+        return True  # "a suicide attack" and "the attacker detonated his explosives": one blast
     if same_sentence and "Remote explosive/landmine/IED" in (a.subtype, b.subtype) and (
             SUB_TO_TYPE.get(a.subtype or "") == SUB_TO_TYPE.get(b.subtype or "")):
         return True  # "a suicide bomber blew himself up": one explosion, told twice

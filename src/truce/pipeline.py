@@ -701,7 +701,8 @@ def _communique(c: Candidate) -> bool:
 
 def _distinct(c: Candidate, s: nlp.Sentence) -> bool:
     """"Another protest blocked the road", "Separately, ...": a happening other than those told before."""
-    sides = [t for t in (c.subject, c.object) if t is not None]  # "two other suspects were detained"
+    sides = [t for t in (c.subject, c.object) if t is not None and not c.trigger.casualty]  # "two other suspects
+    # were detained"; "a dozen other people were wounded" are the same attack's other victims
     return bool(SEPARATE.search(s.text)) or any(
         ch.dep_ in ("det", "amod") and ch.lower_ in SEPARATE_WORDS for ch in c.token.children) or any(
         ch.dep_ in ("det", "amod") and ch.lower_ in ("other", "another", "further") for t in sides for ch in t.children)
