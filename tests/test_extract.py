@@ -468,3 +468,12 @@ def test_a_suicide_attack_and_its_blast_are_one_and_other_victims_are_its_toll()
             "A dozen other people were wounded and taken to hospital.")
     (e,) = [e for e in truce.extract(text, published="2022-11-30") if e.plover_type == "ASSAULT"]
     assert (e.sub_event_type, e.fatalities, e.injuries) == ("Suicide bomb", 14, 12)
+
+
+def test_an_undated_happening_is_the_leads_day_and_hurled_rocks_are_a_riot():
+    text = ("LIMA, Jan 20 - Police fired tear gas on Thursday to break up thousands of protesters in central "
+            "Lima.\n\n"
+            "In Arequipa, hundreds of protesters tried to storm the airport, hurling rocks at police.")
+    events = {e.location.name: e for e in truce.extract(text, published="2023-01-20") if e.plover_type == "PROTEST"}
+    arequipa = events["Arequipa"]
+    assert (arequipa.sub_event_type, arequipa.event_date) == ("Violent demonstration", date(2023, 1, 19))

@@ -238,7 +238,8 @@ class RuleDetector:
                 for g in chain[:3]):
             return None  # "troops were sent after villagers complained", "took the town after troops withdrew"
         blocked = IRREALIS if material else IRREALIS_VERBAL
-        if any(_key(g) in blocked and g.i != tok.i and not _told(g, below) for below, g in pairwise(chain[:4])):
+        reach = _modal_reach(chain)
+        if any(_key(g) in blocked and g.i != tok.i and not _told(g, below) for below, g in pairwise(reach)):
             return None
         if any(c.dep_ == "mark" and c.lower_ in IRREAL_MARKS for g in chain[:3] for c in g.children):
             return None  # "until Indonesia agreed to a referendum": a condition, not a happening
@@ -297,6 +298,16 @@ def _not_time(tok: Token | None) -> Token | None:
 
 
 FINITE = {"VBD", "VBZ", "VBP"}
+
+
+def _modal_reach(chain: list[Token]) -> list[Token]:
+    """The governors a "tried to", "refused to" reaches: not past a participle that tells what was done
+    meanwhile ("tried to storm the airport, hurling rocks at police": the rocks flew)."""
+    out = chain[:4]
+    for k, t in enumerate(out[:-1]):
+        if t.dep_ == "advcl" and t.tag_ == "VBG":
+            return out[:k + 1]
+    return out
 
 
 def _told(gov: Token, clause: Token) -> bool:

@@ -70,6 +70,7 @@ class Context:
     headline: int | None = None  # paragraph index of a headline line repeated in the text
     anchors: tuple[tuple[float, float], ...] = ()  # where the article's well-known places are
     lead: int = 1  # paragraph index of the lead (after headline, byline and date lines)
+    lead_day: date | None = None  # the day the lead tells of ("police fired tear gas on Thursday")
 
     @property
     def dateline_local(self) -> bool:
@@ -228,6 +229,8 @@ class Extractor:
                 day, _ = dates.resolve(m, pub, False)
                 if day is not None:
                     last_day = (s.index, s.paragraph, day)
+                    if s.paragraph == ctx.lead and ctx.lead_day is None and pub is not None and day <= pub:
+                        ctx.lead_day = day
             if RETROSPECT.search(s.text):
                 background = True  # an anniversary story goes on to tell the history it marks
             here = [p for p in places_here if p.locative and p.location.precision != "country"]
@@ -462,7 +465,7 @@ class Extractor:
     def _finish(self, article: Article, d: Draft, ordinal: int, ctx: Context) -> Event:
         pub = article.published
         if d.day is None and d.precision is None and pub is not None and d.status == "occurred":
-            d.day, d.precision = pub, "day"
+            d.day, d.precision = ctx.lead_day or pub, "day"  # an undated happening is the story's day
         if d.subtype is None and d.category == "material":
             d.subtype = "Armed clash" if d.plover == "ASSAULT" else None
         if d.subtype == "Armed clash" and d.actor2 is not None and d.actor2.kind == "civilians" and (
