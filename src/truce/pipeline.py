@@ -338,6 +338,9 @@ class Extractor:
         if not own_date and last_day is not None and (
                 last_day[1] == s.paragraph or s.index - last_day[0] <= 2 or (mention and mention.kind == "same")):
             day, precision = last_day[2], "day"
+        fresh = c.trigger.category == "material" and pub is not None and day is None and _perfect(c.token)
+        if fresh:  # "a bus has been hijacked": today's news, whatever day the story goes on to tell
+            day, precision = pub, "day"
         when = day or pub
         a1 = actors.resolve(c.subject, lex, when, memory) if c.subject is not None else None
         a2 = actors.resolve(c.object, lex, when, memory, remember=False) if c.object is not None else None
@@ -391,8 +394,7 @@ class Extractor:
                      settled={a.name for a in (a1, a2) if a is not None and a.name in memory.settled},
                      by_demonym={a.name for a in (a1, a2) if a is not None and a.name in memory.by_demonym},
                      extra_places=extra, date_kind=date_kind, owned_date=own is not None,
-                     days={day} if own_date and day is not None else (
-                         {pub} if material and pub is not None and day is None and _perfect(c.token) else set()),
+                     days={day} if (own_date or fresh) and day is not None else set(),
                      object_word=c.object.lemma_.lower() if c.object is not None else None,
                      weak_place=weak_place, distinct=_distinct(c, s), later=_later(s))
 
