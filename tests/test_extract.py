@@ -477,3 +477,11 @@ def test_an_undated_happening_is_the_leads_day_and_hurled_rocks_are_a_riot():
     events = {e.location.name: e for e in truce.extract(text, published="2023-01-20") if e.plover_type == "PROTEST"}
     arequipa = events["Arequipa"]
     assert (arequipa.sub_event_type, arequipa.event_date) == ("Violent demonstration", date(2023, 1, 19))
+
+
+def test_the_day_a_ministry_spoke_is_not_the_fightings_day():
+    text = ("At least nine people were killed and scores wounded in overnight fighting between two rival armed "
+            "groups in Tajoura, the health ministry said on Tuesday.\n\n"
+            "The clashes between the two brigades erupted late on Monday and lasted until dawn on Tuesday.")
+    (e,) = [e for e in truce.extract(text, published="2025-02-12") if e.plover_type == "ASSAULT"]
+    assert (e.event_date, e.fatalities, e.injuries) == (date(2025, 2, 10), 9, 20)

@@ -297,6 +297,11 @@ class Extractor:
             if tok is None:
                 continue
             inside = {t.i for t in s.span if base + m.start <= t.idx < base + m.end}
+            before = [t for t in s.span if t.i < tok.i][-2:]
+            if before and before[-1].lower_ in ("on", "late", "early") and any(
+                    t.lemma_.lower() in REPORTING and t.pos_ == "VERB" for t in before):
+                said.append(m)  # "..., the ministry said on Tuesday": the statement's day, however it is parsed
+                continue
             cur, prev = tok, tok
             for depth in range(10):
                 if cur.i in triggers:
