@@ -485,3 +485,10 @@ def test_the_day_a_ministry_spoke_is_not_the_fightings_day():
             "The clashes between the two brigades erupted late on Monday and lasted until dawn on Tuesday.")
     (e,) = [e for e in truce.extract(text, published="2025-02-12") if e.plover_type == "ASSAULT"]
     assert (e.event_date, e.fatalities, e.injuries) == (date(2025, 2, 10), 9, 20)
+
+
+def test_police_firing_on_students_who_were_protesting_is_excessive_force():
+    text = ("In the northern city of Rangpur, police opened fire on students who were protesting outside the "
+            "campus gate on Tuesday, killing one student.")
+    (e,) = [e for e in truce.extract(text, published="2024-07-17") if e.category == "material"]
+    assert (e.plover_type, e.sub_event_type, e.fatalities) == ("PROTEST", "Excessive force against protesters", 1)

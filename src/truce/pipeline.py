@@ -605,9 +605,9 @@ def _riot_context(drafts: list[Draft]) -> None:
 
 
 def _crowd_in(s: nlp.Sentence, lex: lexicon.Lexicon) -> bool:
-    """The sentence speaks of protesters or demonstrators."""
-    return any(lex.noun_kinds.get(t.lemma_.lower()) == "protesters" and t.lemma_.lower() not in ("supporter", "youth")
-               for t in s.span)
+    """The sentence speaks of protesters or demonstrators, or of people protesting."""
+    return any((lex.noun_kinds.get(t.lemma_.lower()) == "protesters" and t.lemma_.lower() not in ("supporter", "youth"))
+               or (t.pos_ == "VERB" and t.lemma_.lower() in ("protest", "demonstrate", "rally")) for t in s.span)
 
 
 STATEMENT_NOUNS = {"statement", "communique", "communiqué", "video", "interview", "briefing", "post", "message",
