@@ -492,3 +492,10 @@ def test_police_firing_on_students_who_were_protesting_is_excessive_force():
             "campus gate on Tuesday, killing one student.")
     (e,) = [e for e in truce.extract(text, published="2024-07-17") if e.category == "material"]
     assert (e.plover_type, e.sub_event_type, e.fatalities) == ("PROTEST", "Excessive force against protesters", 1)
+
+
+def test_a_statement_with_no_subject_of_its_own_is_its_reporters():
+    text = ('Guyana\'s President Irfaan Ali said on Thursday that Guyana was not the aggressor. He told reporters '
+            'he had "very strongly" complained to Venezuela about its troop build-up.')
+    (e,) = [e for e in truce.extract(text, published="2023-12-15") if e.plover_type == "ACCUSE"]
+    assert e.actor1 is not None and e.actor1.country == "GUY"

@@ -347,7 +347,8 @@ class Extractor:
         if fresh:  # "a bus has been hijacked": today's news, whatever day the story goes on to tell
             day, precision = pub, "day"
         when = day or pub
-        a1 = actors.resolve(c.subject, lex, when, memory) if c.subject is not None else None
+        doer = c.subject if c.subject is not None or c.trigger.category == "material" else _speaker_of(c.token)
+        a1 = actors.resolve(doer, lex, when, memory) if doer is not None else None
         a2 = actors.resolve(c.object, lex, when, memory, remember=False) if c.object is not None else None
         material = c.trigger.category == "material"
         subtype = self._subtype(c, a1, a2)
@@ -674,6 +675,18 @@ def _pick_place(c: Candidate, found: list[places.PlaceMention], material: bool,
     return best.location, extra
 
 
+def _speaker_of(tok: Token) -> Token | None:
+    """"He told reporters [he] had complained": a statement with no subject of its own is its reporter's."""
+    cur = tok
+    for _ in range(3):
+        if cur.head.i == cur.i:
+            return None
+        cur = cur.head
+        if cur.lemma_.lower() in REPORTING and cur.pos_ == "VERB":
+            return next((c for c in cur.children if c.dep_ == "nsubj"), None)
+    return None
+
+
 def _time_governor(tok: Token, owned: dict[int, dates.DateMention]) -> int | None:
     """The dated trigger a word's time comes from: its conjunct, or the act whose participle clause it is
     in ("..., prompting a protest"); not across "after"/"before" clauses, which tell another time."""
@@ -787,7 +800,7 @@ def _fill_country(actor: Actor | None, home: str | None, by_demonym: bool) -> Ac
 
 
 STATE_ACTS = {  # "curfew was imposed", "units were deployed": passive acts only a state does
-    "COERCE": ("Government", "government", None),
+    "COERCE": ("Government", "government", ("Civilians", "civilians")),  # a curfew is laid on the people
     "MOBILIZE": ("Military Forces", "state_forces", None),
 }
 DESK_ACTS = {"SANCTION"}  # decided where the decider sits, not where the target is
