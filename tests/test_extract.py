@@ -499,3 +499,11 @@ def test_a_statement_with_no_subject_of_its_own_is_its_reporters():
             'he had "very strongly" complained to Venezuela about its troop build-up.')
     (e,) = [e for e in truce.extract(text, published="2023-12-15") if e.plover_type == "ACCUSE"]
     assert e.actor1 is not None and e.actor1.country == "GUY"
+
+
+def test_a_lead_event_is_where_the_report_is_filed_not_in_a_clause_about_something_else():
+    text = ("LIMA, Jan 20 (Reuters) - Peruvian police fired tear gas on Thursday to break up thousands of "
+            "protesters in the capital, on a day of unrest that left one person dead in the southern city of "
+            "Arequipa.")
+    (e,) = [e for e in truce.extract(text, published="2023-01-20") if e.plover_type == "PROTEST"]
+    assert e.location.name == "Lima"

@@ -386,6 +386,9 @@ class Extractor:
         location, extra = _pick_place(c, usable, material, own_clause)
         weak_place = location is None or not any(  # a place of another clause ("broke out in Kampala after
             p.location == location and p.token.i in own_clause for p in usable)  # police arrested him") yields
+        if material and weak_place and location is not None and s.paragraph <= ctx.lead and ctx.dateline_local and any(
+                p.location == location and _in_relative_clause(p.token) for p in usable):
+            location = ctx.dateline  # "police fired tear gas ... on a day of unrest that left one dead in Arequipa"
         label = self._paragraph_label(s, ctx) if location is None else None  # "KINSHASA: ..." in a round-up
         if location is None and not material:
             location = label or ctx.dateline or self._capital_of(a1) or ctx.main_place(_paragraph_country(s, lex))
@@ -673,6 +676,18 @@ def _pick_place(c: Candidate, found: list[places.PlaceMention], material: bool,
     extra = [p.location for p in usable if p is not best and p.location.precision != "country"
              and p.location.name != best.location.name and _coordinated(p.token, best.token)]
     return best.location, extra
+
+
+def _in_relative_clause(tok: Token) -> bool:
+    """The word lies in a clause that describes a noun ("a day of unrest that left one dead in X")."""
+    cur = tok
+    for _ in range(8):
+        if cur.dep_ in ("relcl", "acl") and cur.head.pos_ in ("NOUN", "PROPN"):
+            return True
+        if cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
 
 
 def _speaker_of(tok: Token) -> Token | None:
