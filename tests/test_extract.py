@@ -507,3 +507,12 @@ def test_a_lead_event_is_where_the_report_is_filed_not_in_a_clause_about_somethi
             "Arequipa.")
     (e,) = [e for e in truce.extract(text, published="2023-01-20") if e.plover_type == "PROTEST"]
     assert e.location.name == "Lima"
+
+
+def test_a_protest_headline_joins_the_body_report_it_sums_up():
+    text = ("Two killed as forces fire on Basra power-cut protesters\n\n"
+            "Security forces opened fire on demonstrators protesting power cuts outside the governorate building "
+            "in Basra on Monday, killing two people, medics said.\n\n"
+            "In the southern city of Nasiriyah, several hundred people rallied peacefully on Monday.")
+    events = {e.location.name: e for e in truce.extract(text, published="2023-07-25") if e.plover_type == "PROTEST"}
+    assert events["Nasiriyah"].fatalities is None and events["Nasiriyah"].sub_event_type == "Peaceful protest"

@@ -65,7 +65,8 @@ class Draft:
 def _same_family(a: Draft, b: Draft, same_sentence: bool = False) -> bool:
     if a.category != "material":
         return True
-    if a.plover == "PROTEST" and (same_sentence or any(_continues(x) and not x.later for x in (a, b))):
+    if a.plover == "PROTEST" and (same_sentence or a.headline or b.headline or any(
+            _continues(x) and not x.later for x in (a, b))):
         return True  # one crowd, told as a march, the police response or a riot: the harshest telling wins
     if {a.subtype, b.subtype} <= BLASTS:
         return True  # "a suicide attack" and "the attacker detonated his explosives": one blast
