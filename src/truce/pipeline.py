@@ -2,10 +2,10 @@
 
 Dates: an event takes the time expression its own clause governs, else the one its sentence's
 main clause carries, else the last day named earlier in the same paragraph or the two sentences
-before; an event still undated after merging takes the publication day (news reports the day's
-happenings; documented in README). History: a sentence dated more than 30 days before
-publication, or naming an earlier year, opens a background run that lasts until a sentence names
-a recent time or speaks in the present.
+before; an event still undated after merging takes the day its lead tells of, else the publication
+day (news reports the day's happenings; documented in README). Where: scene.py. History: a
+sentence dated more than 30 days before publication, or naming an earlier year, opens a background
+run that lasts until a sentence names a recent time or speaks in the present.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from datetime import date, timedelta
 from spacy.language import Language
 from spacy.tokens import Token
 
-from . import actors, casualties, clean, confidence, dates, geo, lexicon, nlp, places
+from . import actors, casualties, clean, confidence, dates, geo, lexicon, nlp, places, scene
 from .consolidate import SAME_DAY_WORDS, Draft, merge, split_by_place
 from .detect import REPORTING, Candidate, Detector, RuleDetector
 from .records import Actor, Article, Event, Evidence, Location
@@ -42,8 +42,6 @@ SEPARATE = re.compile(r"^\W*(separately|in (another|a separate|a second|a new|a 
 SEPARATE_WORDS = {"another", "separate", "second", "fresh", "further"}
 INVESTIGATORS = {"police", "investigator", "official", "officer", "resident", "witness", "villager", "source"}
 TO_THE_SCENE = re.compile(r"\b(?:to|into) the (?:area|scene|spot|site|village|vicinity)\b", re.I)
-PRESSURE_WORDS = {"sanction", "sanctions", "pressure", "impose", "slap", "exert", "embargo", "restriction", "demand",
-                  "call", "ban", "levy", "tariff"}  # what is put on a government ("sanctions on Kigali")
 PARAGRAPH_LABEL = re.compile(r"^([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,2}):\s")
 VISITED_PLACES = {"community", "site", "scene", "hospital", "camp", "area", "village", "town", "victim", "family",
                   "wounded", "injured", "survivor", "school", "market", "mosque", "church"}
@@ -343,14 +341,14 @@ class Extractor:
         if not own_date and last_day is not None and (
                 last_day[1] == s.paragraph or s.index - last_day[0] <= 2 or (mention and mention.kind == "same")):
             day, precision = last_day[2], "day"
-        fresh = c.trigger.category == "material" and pub is not None and day is None and _perfect(c.token)
+        material = c.trigger.category == "material"
+        fresh = material and pub is not None and day is None and _perfect(c.token)
         if fresh:  # "a bus has been hijacked": today's news, whatever day the story goes on to tell
             day, precision = pub, "day"
         when = day or pub
-        doer = c.subject if c.subject is not None or c.trigger.category == "material" else _speaker_of(c.token)
+        doer = c.subject if c.subject is not None or material else _speaker_of(c.token)
         a1 = actors.resolve(doer, lex, when, memory) if doer is not None else None
         a2 = actors.resolve(c.object, lex, when, memory, remember=False) if c.object is not None else None
-        material = c.trigger.category == "material"
         subtype = self._subtype(c, a1, a2)
         plover = PLOVER_OF_SUBTYPE.get(subtype, c.plover) if subtype and material else c.plover
         crowd = _crowd_in(s, lex)
@@ -374,20 +372,20 @@ class Extractor:
         status = "scheduled" if c.tense == "future" or (day is not None and pub is not None and day > pub) \
             else "occurred"
         roles = {t.i for t in (c.subject, None if material else c.object) if t is not None}  # "shelled Kharkiv"
-        speakers = _speaker_words(s, c.token)  # "..., authorities in the Kurdistan region said": the source's place
+        speakers = scene.speaker_words(s, c.token)  # "authorities in the Kurdistan region said": the source's place
         usable = [p for p in places_here if p.token.i not in roles]
         usable = [p for p in usable if p.token.i not in speakers] or usable  # local police speak for their town
         if plover in DESK_ACTS:  # "sanctions over the crackdown in Zahedan": the cause's place, not the act's
             usable = [p for p in usable if p.token.head.head.i == c.token.i]
         anchor = c.token.head if c.token.pos_ in ("NOUN", "PROPN") and c.token.dep_ in (
             "nsubj", "nsubjpass", "dobj", "attr") else c.token  # "Protests have broken out in Kampala"
-        own_clause = _clause(anchor, c.token)
-        usable = [p for p in usable if not _for_its_government(p, lex)]
-        location, extra = _pick_place(c, usable, material, own_clause)
+        own_clause = scene.clause(anchor, c.token)
+        usable = [p for p in usable if not scene.for_its_government(p, lex)]
+        location, extra = scene.pick_place(c, usable, material, own_clause)
         weak_place = location is None or not any(  # a place of another clause ("broke out in Kampala after
             p.location == location and p.token.i in own_clause for p in usable)  # police arrested him") yields
         if material and weak_place and location is not None and s.paragraph <= ctx.lead and ctx.dateline_local and any(
-                p.location == location and _in_relative_clause(p.token) for p in usable):
+                p.location == location and scene.in_relative_clause(p.token) for p in usable):
             location = ctx.dateline  # "police fired tear gas ... on a day of unrest that left one dead in Arequipa"
         label = self._paragraph_label(s, ctx) if location is None else None  # "KINSHASA: ..." in a round-up
         if location is None and not material:
@@ -646,50 +644,6 @@ def _sentence_mention(mentions: list[dates.DateMention],
     return (days or free or [None])[0]
 
 
-def _clause(tok: Token, trigger: Token) -> set[int]:
-    """A word's own clause: its subtree without the clauses hanging on it ("after police arrested him"),
-    except one that describes the trigger itself ("the fighting, which broke out in X")."""
-    out, todo = {tok.i}, [tok]
-    while todo:
-        for c in todo.pop().children:
-            if c.dep_ not in ("advcl", "ccomp", "relcl", "parataxis") or (c.dep_ == "relcl" and c.head.i == trigger.i):
-                out.add(c.i)
-                todo.append(c)
-    return out
-
-
-def _pick_place(c: Candidate, found: list[places.PlaceMention], material: bool,
-                own: set[int]) -> tuple[Location | None, list[Location]]:
-    """The nearest place to the trigger (finer, in its own clause and locative first), and places
-    coordinated with it."""
-    usable = [p for p in found if not _origin(p, c) and (p.locative or (
-        material and p.location.precision != "country"))]  # "Russia's war": a country named in passing is no scene
-    if not usable:
-        return None, []
-
-    def rank(p: places.PlaceMention) -> tuple[int, int, int, int]:
-        return (p.location.precision == "country", p.token.i not in own, not p.locative, abs(p.token.i - c.token.i))
-
-    best = min(usable, key=rank)
-    if not material:
-        return best.location, []
-    extra = [p.location for p in usable if p is not best and p.location.precision != "country"
-             and p.location.name != best.location.name and _coordinated(p.token, best.token)]
-    return best.location, extra
-
-
-def _in_relative_clause(tok: Token) -> bool:
-    """The word lies in a clause that describes a noun ("a day of unrest that left one dead in X")."""
-    cur = tok
-    for _ in range(8):
-        if cur.dep_ in ("relcl", "acl") and cur.head.pos_ in ("NOUN", "PROPN"):
-            return True
-        if cur.head.i == cur.i:
-            return False
-        cur = cur.head
-    return False
-
-
 def _speaker_of(tok: Token) -> Token | None:
     """"He told reporters [he] had complained": a statement with no subject of its own is its reporter's."""
     cur = tok
@@ -718,18 +672,6 @@ def _time_governor(tok: Token, owned: dict[int, dates.DateMention]) -> int | Non
     return None
 
 
-def _speaker_words(s: nlp.Sentence, trigger: Token) -> set[int]:
-    """The words naming who reports the event ("officials in Kabul said"), unless the trigger is among them."""
-    out: set[int] = set()
-    for t in s.span:
-        if t.lemma_.lower() in REPORTING and t.pos_ == "VERB" and t.i != trigger.i:
-            for subj in (c for c in t.children if c.dep_ == "nsubj"):
-                words = {w.i for w in subj.subtree}
-                if trigger.i not in words:
-                    out |= words
-    return out
-
-
 def _communique(c: Candidate) -> bool:
     """"The Government condemns these acts and calls on the population to ...": a statement speaking in its
     own present tense performs the act."""
@@ -751,39 +693,6 @@ def _later(s: nlp.Sentence) -> bool:
     return any(t.dep_ == "advmod" and t.lower_ in ("later", "afterwards", "subsequently") for t in s.span)
 
 
-def _origin(p: places.PlaceMention, c: Candidate) -> bool:
-    """A country something comes from ("support from neighbouring Serbia") or is put down to ("a strike it
-    attributed to Turkey") is not where an attack happens; troops sent to a country are there."""
-    prep_tok = _preposition(p.token)
-    prep = prep_tok.lower_ if prep_tok is not None else ""
-    if prep == "from" and prep_tok is not None and prep_tok.head.pos_ in ("NOUN", "PROPN", "PRON", "ADJ"):
-        return True  # "demonstrators, many of them from the regions of Puno and Cusco, marched through Lima"
-    return p.location.precision == "country" and (prep == "from" or (prep == "to" and c.plover == "ASSAULT"))
-
-
-def _for_its_government(p: places.PlaceMention, lex: lexicon.Lexicon) -> bool:
-    """"sanctions on Kigali", "pressure on Moscow": a capital that stands for its government; "in Kigali" is
-    the city."""
-    prep = _preposition(p.token)
-    return lexicon.norm(p.token.text) in lex.capitals and prep is not None and prep.lower_ in ("on", "against") and (
-        prep.head.lemma_.lower() in PRESSURE_WORDS)
-
-
-def _preposition(tok: Token) -> Token | None:
-    """The preposition that introduces a place, past "the regions of" and lists ("from the regions of Puno")."""
-    cur = tok
-    for _ in range(6):
-        if cur.dep_ in ("conj", "compound", "appos") and cur.head.i != cur.i:
-            cur = cur.head
-        elif cur.dep_ == "pobj" and cur.head.lower_ == "of" and cur.head.head.pos_ in ("NOUN", "PROPN"):
-            cur = cur.head.head
-        elif cur.dep_ == "pobj":
-            return cur.head
-        else:
-            return None
-    return None
-
-
 def _armed_with(tok: Token) -> bool:
     """The word names what someone is armed with ("masked men armed with rifles and rockets")."""
     cur = tok
@@ -794,14 +703,6 @@ def _armed_with(tok: Token) -> bool:
             return False
         cur = cur.head
     return False
-
-
-def _coordinated(a: Token, b: Token) -> bool:
-    """Two places joined by "and" or commas; a name inside a plural ("Zabul and Uruzgan provinces") stands
-    for its noun."""
-    a, b = (t.head if t.dep_ == "compound" and t.head.dep_ == "conj" else t for t in (a, b))
-    return (a.dep_ == "conj" and (a.head == b or a.head.head == b)) or (b.dep_ == "conj" and b.head == a) or (
-        a.dep_ == "conj" and b.dep_ == "conj" and a.head == b.head)
 
 
 def _fill_country(actor: Actor | None, home: str | None, by_demonym: bool) -> Actor | None:
