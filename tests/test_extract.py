@@ -516,3 +516,13 @@ def test_a_protest_headline_joins_the_body_report_it_sums_up():
             "In the southern city of Nasiriyah, several hundred people rallied peacefully on Monday.")
     events = {e.location.name: e for e in truce.extract(text, published="2023-07-25") if e.plover_type == "PROTEST"}
     assert events["Nasiriyah"].fatalities is None and events["Nasiriyah"].sub_event_type == "Peaceful protest"
+
+
+def test_the_wounded_in_care_are_the_events_toll_and_never_an_event_of_their_own():
+    text = ("Police opened fire on students protesting outside the campus gate in Rangpur on Tuesday, killing one "
+            "student.\n\n"
+            "More than 30 other students were treated for injuries, the hospital official said.")
+    (e,) = [e for e in truce.extract(text, published="2024-07-17") if e.category == "material"]
+    assert (e.fatalities, e.injuries) == (1, 30)
+    text = "The Health Ministry said at least 12 people, including three journalists, were taken to hospital."
+    assert truce.extract(text, published="2024-12-05") == []

@@ -56,6 +56,7 @@ class Draft:
     weak_place: bool = False  # the place is the dateline's or the article's, not one its sentence names
     distinct: bool = False  # told as another happening ("another protest", "Separately, ...")
     later: bool = False  # told as a later stage ("Later, they escalated into riots")
+    attach_only: bool = False  # "12 were taken to hospital": a toll for an event told elsewhere, never one itself
 
     @property
     def first(self) -> int:
@@ -178,6 +179,7 @@ def absorb(into: Draft, d: Draft) -> None:
     if specific or harsher:
         into.subtype = d.subtype
     into.casualty_only = into.casualty_only and d.casualty_only
+    into.attach_only = into.attach_only and d.attach_only
     into.actor1 = into.actor1 or d.actor1  # the first statement of a side wins
     into.actor2 = into.actor2 or d.actor2
     if d.location is not None and (into.location is None or (into.weak_place and not d.weak_place) or (
@@ -217,7 +219,8 @@ def _merge_pass(drafts: list[Draft], same_sentence: bool) -> list[Draft]:
 def merge(drafts: list[Draft]) -> list[Draft]:
     """One event per happening: first what one sentence tells twice, then across the article."""
     merged = sorted(_merge_pass(_merge_pass(drafts, True), False), key=lambda d: d.first)
-    merged = [d for d in merged if not d.headline]  # a headline the body never tells is too thin to code
+    merged = [d for d in merged if not d.headline and not d.attach_only]  # a headline the body never tells,
+    # a hospital count no event takes: too thin to code
     merged = _fold_crowd_control(merged)
     for i, d in enumerate(merged):  # "later", "in response": a violent event without a place of its own
         if d.location is None and d.plover in ("ASSAULT", "PROTEST"):

@@ -55,6 +55,7 @@ class Trigger:
     needs_future: bool = False
     active_only: bool = False  # "was met by a guard of honour", "are expected to": not the act
     not_governed_by: frozenset[str] = frozenset()  # "lodged a protest" is a diplomat's complaint
+    attach_only: bool = False  # "12 were taken to hospital": a toll for an event told elsewhere, never one itself
 
     @property
     def category(self) -> str:
@@ -168,6 +169,7 @@ def _trigger_entries(raw: list[dict[str, Any]]) -> dict[str, list[Trigger]]:
                 needs_person_object=entry.get("needs_person_object", False),
                 needs_future=entry.get("needs_future", False),
                 active_only=entry.get("active_only", False),
+                attach_only=entry.get("attach_only", False),
                 not_governed_by=frozenset(entry.get("not_governed_by", [])),
             )
             out.setdefault(trig.head, []).append(trig)

@@ -403,7 +403,8 @@ class Extractor:
                      extra_places=extra, date_kind=date_kind, owned_date=own is not None,
                      days={day} if (own_date or fresh) and day is not None else set(),
                      object_word=c.object.lemma_.lower() if c.object is not None else None,
-                     weak_place=weak_place, distinct=_distinct(c, s), later=_later(s))
+                     weak_place=weak_place, distinct=_distinct(c, s), later=_later(s),
+                     attach_only=c.trigger.attach_only)
 
     def _addressee_country(self, d: Draft, a1: Actor | None, home: str, ctx: Context) -> str:
         """Whom a statement with no named addressee is aimed at: the one other country its sentences name;
