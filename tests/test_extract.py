@@ -526,3 +526,12 @@ def test_the_wounded_in_care_are_the_events_toll_and_never_an_event_of_their_own
     assert (e.fatalities, e.injuries) == (1, 30)
     text = "The Health Ministry said at least 12 people, including three journalists, were taken to hospital."
     assert truce.extract(text, published="2024-12-05") == []
+
+
+def test_a_town_named_inside_the_region_already_given_is_the_finer_place():
+    text = ("Cartel gunmen ambushed and killed 14 state police on Monday morning in the Tierra Caliente region of "
+            "Michoacán.\n\n"
+            "Banners left at the scene in the community of El Aguaje in Aguililla and signed by the cartel "
+            "indicated that the attack was directed at rival gangs.")
+    (e,) = [e for e in truce.extract(text, published="2019-10-15") if e.plover_type == "ASSAULT"]
+    assert e.location.name == "Aguililla"

