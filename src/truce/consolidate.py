@@ -151,8 +151,8 @@ def compatible(a: Draft, b: Draft, same_sentence: bool = False) -> bool:
             return False
         if any(abs((x - y).days) > tolerance for x in a.days for y in b.days):
             return False  # every report merged so far must fit, not just the first
-    toll_here = same_sentence and (a.casualty_only or b.casualty_only)  # "gunmen were killed when ... raid":
-    return _places_agree(a.location, b.location) and _listed(a, b) and _listed(b, a) and (  # the raid's toll
+    toll_here = same_sentence and (a.casualty_only or b.casualty_only)  # "gunmen were killed in a raid": its toll
+    return _places_agree(a.location, b.location) and _listed(a, b) and _listed(b, a) and (
         toll_here or _actors_agree(a, b))
 
 
@@ -182,9 +182,10 @@ def absorb(into: Draft, d: Draft) -> None:
     into.attach_only = into.attach_only and d.attach_only
     into.actor1 = into.actor1 or d.actor1  # the first statement of a side wins
     into.actor2 = into.actor2 or d.actor2
-    if d.location is not None and (into.location is None or (into.weak_place and not d.weak_place) or (
-            into.location.precision == "country" and d.location.precision != "country") or _inside(d.location,
-                                                                                                  into.location)):
+    finer = into.location is not None and d.location is not None and (
+        (into.location.precision == "country" and d.location.precision != "country")
+        or _inside(d.location, into.location))
+    if d.location is not None and (into.location is None or (into.weak_place and not d.weak_place) or finer):
         into.location, into.weak_place = d.location, d.weak_place
         into.extra_places = d.extra_places
     for k, v in d.counts.items():
@@ -245,8 +246,8 @@ def _fold_crowd_control(drafts: list[Draft]) -> list[Draft]:
     out: list[Draft] = []
     protests = [d for d in drafts if d.plover == "PROTEST"]
     for d in drafts:
-        if d.subtype == "Arrests" and not d.distinct and (d.actor2 is None or d.actor2.kind in ("protesters",
-                                                                                                "civilians")):
+        unnamed = d.actor2 is None or d.actor2.kind in ("protesters", "civilians")
+        if d.subtype == "Arrests" and not d.distinct and unnamed:
             near = [p for p in protests if abs(p.first - d.first) <= 3 and _same_spot(p, d)
                     and (p.day is None or d.day is None or abs((p.day - d.day).days) <= 1)]
             if near:
