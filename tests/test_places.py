@@ -206,3 +206,10 @@ def test_a_variant_spelling_is_read_in_the_storys_own_country():
     gaz = geo.load()
     assert geo.rank("Hodeidah", gaz, ["YEM", "USA"], ()) is not None
     assert geo.rank("Mondoro", gaz, ["MLI", "FRA"], ()) is None  # not France's Mandeure in a Mali story
+
+
+def test_a_name_set_beside_a_town_noun_is_a_place_however_it_is_tagged(lex):
+    gaz = geo.load()
+    doc = load_model()("Fano fighters entered Merawi, about 30 km (19 miles) south of the regional capital "
+                       "Bahir Dar, on Monday morning.")
+    assert "Bahir Dar" in {m.location.name for m in mentions(doc[:], lex, gaz, ["ETH"])}

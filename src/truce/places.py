@@ -145,7 +145,9 @@ def mentions(sent: Span, lex: Lexicon, gaz: geo.Gazetteer, context: Sequence[str
             continue
         if key in lex.demonyms or key in lex.organisations or key in lex.leaders or key in lex.noun_kinds:
             continue
-        if label in ("NORP", "PERSON", "ORG") and not (_locative(root) or _struck(root, lex)):
+        named_town = root.dep_ in ("appos", "compound") and root.head.lemma_.lower() in TOWN_NOUNS  # "the
+        # regional capital Bahir Dar", however the tagger labels it
+        if label in ("NORP", "PERSON", "ORG") and not (_locative(root) or _struck(root, lex) or named_town):
             continue
         if _is_actor_use(root, lex):
             continue
