@@ -460,7 +460,7 @@ def _weapon_agent(tok: Token, lex: Lexicon) -> bool:
 def _armed_words(sentence: Sentence, lex: Lexicon) -> bool:
     """Armed people or weapons: "disorder flared ... with petrol bombs" is a riot, "disorder" alone is not."""
     text = sentence.text.lower()
-    if any((w in text) if " " in w else False for w in lex.riot_arms):
+    if any(w in text for w in lex.riot_arms if " " in w):
         return True
     for t in sentence.span:
         if _key(t) in lex.riot_arms or _key(t) in lex.weapon_words:

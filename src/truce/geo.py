@@ -344,6 +344,18 @@ def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
     return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
 
 
+def town_location(place: Place, gaz: Gazetteer) -> Location:
+    """A gazetteer town as an event's place."""
+    return Location(name=place.name, admin1=gaz.admin1_name(place), country=place.country,
+                    latitude=place.latitude, longitude=place.longitude, precision="town",
+                    geonameid=place.geonameid or None)
+
+
+def capital_location(iso3: str, gaz: Gazetteer) -> Location | None:
+    cap = gaz.capital(iso3)
+    return None if cap is None else town_location(cap, gaz)
+
+
 def country_location(iso3: str, lex: Lexicon, gaz: Gazetteer) -> Location | None:
     name = next((c.name for c in lex.countries.values() if c.iso3 == iso3), iso3)
     cap = gaz.capital(iso3)

@@ -275,10 +275,7 @@ class Extractor:
         if biggest is not None and biggest.population >= 1_000_000 and (place is None or biggest.population > 20 * (
                 place.population or 1)):
             place = biggest  # "CAIRO (Reuters)" is Egypt's capital, whatever countries the story names
-        if place is None:
-            return None
-        return Location(name=place.name, country=place.country, latitude=place.latitude,
-                        longitude=place.longitude, precision="town", geonameid=place.geonameid)
+        return None if place is None else geo.town_location(place, self.gaz)
 
     def _own_dates(self, s: nlp.Sentence, mentions: list[dates.DateMention],
                    cands: list[Candidate]) -> tuple[dict[int, dates.DateMention], list[dates.DateMention]]:
@@ -295,7 +292,7 @@ class Extractor:
             if tok is None:
                 continue
             inside = {t.i for t in s.span if base + m.start <= t.idx < base + m.end}
-            before = [t for t in s.span if t.i < tok.i][-2:]
+            before = s.span.doc[max(s.span.start, tok.i - 2):tok.i]
             if before and before[-1].lower_ in ("on", "late", "early") and any(
                     t.lemma_.lower() in REPORTING and t.pos_ == "VERB" for t in before):
                 said.append(m)  # "..., the ministry said on Tuesday": the statement's day, however it is parsed
@@ -428,18 +425,13 @@ class Extractor:
         known = set(ctx.countries)
         towns = [p for p in self.gaz.candidates(m.group(1).title()) if p.feature == "city" and p.country in known]
         place = max(towns, key=lambda p: p.population, default=None)  # the city, not its namesake province
-        if place is None:
-            return None
-        return Location(name=place.name, country=place.country, latitude=place.latitude,
-                        longitude=place.longitude, precision="town", geonameid=place.geonameid)
+        return None if place is None else geo.town_location(place, self.gaz)
 
     def _capital_of(self, actor: Actor | None) -> Location | None:
         """A government speaking with no place or dateline given speaks from its capital."""
         if actor is None or actor.kind != "government" or not actor.country:
             return None
-        cap = self.gaz.capital(actor.country)
-        return None if cap is None else Location(name=cap.name, country=cap.country, latitude=cap.latitude,
-                                                 longitude=cap.longitude, precision="town", geonameid=cap.geonameid)
+        return geo.capital_location(actor.country, self.gaz)
 
     def _seat(self, d: Draft, ctx: Context) -> Location | None:
         """Where a decision taken at a desk happens: the dateline when it is the decider's (or the decider
@@ -447,7 +439,7 @@ class Extractor:
         home = d.actor1.country if d.actor1 is not None else None
         if ctx.dateline is not None and (home is None or ctx.dateline.country == home):
             return ctx.dateline
-        return self._capital_of(Actor(name=home, country=home, kind="government")) if home else None
+        return geo.capital_location(home, self.gaz) if home else None
 
     def _subtype(self, c: Candidate, a1: Actor | None, a2: Actor | None) -> str | None:
         trig, lex = c.trigger, self.lex
