@@ -2,6 +2,7 @@
 
 import re
 
+from truce import geo
 from truce.records import ACLED_TYPES, SUB_TO_TYPE
 
 PLOVER = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT",
@@ -95,3 +96,16 @@ def test_region_affixes_join_the_name_with_a_space():
 def test_riot_arms_are_plain_lowercase_words(lex):
     assert {"petrol bomb", "stone", "molotov cocktail"} <= lex.riot_arms
     assert all(isinstance(w, str) and w == w.lower() and w.strip() == w for w in lex.riot_arms)
+
+
+def test_every_country_has_a_centre_on_its_own_ground(lex):
+    """A centre is a country's middle: nearer its capital than half the Earth's width (sign slips), and
+    for compact countries (most) within 1,500 km of it."""
+    gaz = geo.load()
+    far = []
+    for c in {c.iso3: c for c in lex.countries.values() if c.iso3}.values():
+        assert c.centre is not None, c.iso3
+        cap = gaz.capital(c.iso3)
+        if cap is not None and geo.distance_km(c.centre, (cap.latitude, cap.longitude)) > 1500:
+            far.append(c.iso3)
+    assert set(far) <= {"RUS", "CAN", "USA", "AUS", "KIR"}, far  # vast, or scattered over an ocean

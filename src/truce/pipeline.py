@@ -136,7 +136,7 @@ class Extractor:
                 ctx.places[p.location] += 1
         ctx.anchors = tuple((loc.latitude, loc.longitude) for loc in ctx.places  # places with no namesake
                             if loc.latitude is not None and loc.longitude is not None and loc.precision != "country"
-                            and len(self.gaz.candidates(loc.name)) == 1)
+                            and self.gaz.unambiguous(loc.name))
         ctx.lead = next((s.paragraph for s in sentences if len(s.text.split()) >= clean.LEAD_WORDS), 1)
         if sentences:
             first = [s for s in sentences if s.paragraph == 0]

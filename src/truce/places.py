@@ -85,6 +85,13 @@ def _struck(root: Token, lex: Lexicon) -> bool:
         t.plover == "ASSAULT" and not t.casualty for t in lex.triggers.get(root.head.lemma_.lower(), ()))
 
 
+def _in_organisation_name(root: Token) -> bool:
+    """"The UN Support Mission in Libya": a place in a body's name, not where anything happens."""
+    head = root.head.head  # the last word of a name of several ("Mission"); a one-word "ORG" is often a place
+    return (root.dep_ == "pobj" and root.head.dep_ == "prep" and head.pos_ == "PROPN" and head.ent_type_ == "ORG"
+            and head.ent_iob_ == "I" and (head.i + 1 == len(head.doc) or head.doc[head.i + 1].ent_iob_ != "I"))
+
+
 def _locative(root: Token) -> bool:
     cur = root
     for _ in range(4):
@@ -149,7 +156,7 @@ def mentions(sent: Span, lex: Lexicon, gaz: geo.Gazetteer, context: Sequence[str
         # regional capital Bahir Dar", however the tagger labels it
         if label in ("NORP", "PERSON", "ORG") and not (_locative(root) or _struck(root, lex) or named_town):
             continue
-        if _is_actor_use(root, lex):
+        if _is_actor_use(root, lex) or _in_organisation_name(root):
             continue
         country = lex.countries.get(key)
         if country is not None and norm(country.name) != key and any(
