@@ -257,3 +257,15 @@ def test_a_place_inside_an_organisations_name_is_not_where_it_acts(lex):
 def test_a_country_wide_place_sits_at_the_countrys_centre_not_its_capital(lex):
     loc = geo.country_location("KAZ", lex, geo.load())
     assert loc.precision == "country" and geo.distance_km((loc.latitude, loc.longitude), (48.0, 67.0)) < 50
+
+
+def test_a_possessive_place_is_found_without_its_s(lex):
+    doc = load_model()("A roadside bomb struck their vehicle in North Waziristan's Mir Ali tehsil.")
+    found = mentions(doc[:], lex, geo.load(), {"PAK"})
+    assert [(m.location.country, m.location.precision) for m in found] == [("PAK", "district")]
+    assert geo.distance_km((found[0].location.latitude, found[0].location.longitude), (33.0, 70.0)) < 50
+
+
+def test_a_river_crossed_is_not_a_scene(lex):
+    doc = load_model()("Fighters crossed the Blue Nile on Friday and attacked army positions.")
+    assert mentions(doc[:], lex, geo.load(), {"SDN"}) == []

@@ -85,6 +85,11 @@ def _struck(root: Token, lex: Lexicon) -> bool:
         t.plover == "ASSAULT" and not t.casualty for t in lex.triggers.get(root.head.lemma_.lower(), ()))
 
 
+def _crossed(root: Token) -> bool:
+    """"Crossed the Blue Nile": a river or border passed over, not a region where anything happens."""
+    return root.dep_ == "dobj" and root.head.lemma_.lower() == "cross"
+
+
 def _in_organisation_name(root: Token) -> bool:
     """"The UN Support Mission in Libya": a place in a body's name, not where anything happens."""
     head = root.head.head  # the last word of a name of several ("Mission"); a one-word "ORG" is often a place
@@ -140,7 +145,7 @@ def mentions(sent: Span, lex: Lexicon, gaz: geo.Gazetteer, context: Sequence[str
             continue
         if ent.end + 1 < len(ent.doc) and ent.doc[ent.end].text == "-" and ent.doc[ent.end + 1].lower_ == "based":
             continue  # "Hong Kong-based operators": where they are from, not where anything happens
-        text = ent.text.removeprefix("the ").removeprefix("The ")
+        text = ent.text.removeprefix("the ").removeprefix("The ").removesuffix("'s").removesuffix("’s")  # "X's"
         if not text[:1].isupper():
             continue  # "into the bush": a common noun, however the tagger labels it
         key = norm(text)
@@ -156,7 +161,7 @@ def mentions(sent: Span, lex: Lexicon, gaz: geo.Gazetteer, context: Sequence[str
         # regional capital Bahir Dar", however the tagger labels it
         if label in ("NORP", "PERSON", "ORG") and not (_locative(root) or _struck(root, lex) or named_town):
             continue
-        if _is_actor_use(root, lex) or _in_organisation_name(root):
+        if _is_actor_use(root, lex) or _in_organisation_name(root) or _crossed(root):
             continue
         country = lex.countries.get(key)
         if country is not None and norm(country.name) != key and any(
