@@ -18,6 +18,8 @@ def tolls(text: str) -> dict[str, int | None]:
     ("Six civilians were injured when militants hurled a grenade.", None, 6),
     ("The army said four soldiers and about 20 assailants were killed.", 24, None),  # sides add up
     ("No one was killed or injured in the blast.", 0, 0),
+    ("Police said nobody was hurt in the explosion.", 0, 0),  # nobody hurt: nobody killed either
+    ("Two soldiers were killed and nobody else was hurt.", 2, 0),
     ("There were no casualties.", 0, 0),
     ("Police shot dead three protesters and injured at least eight others.", 3, 8),
     ("A man was beaten to death by a mob.", 1, None),

@@ -535,3 +535,14 @@ def test_a_town_named_inside_the_region_already_given_is_the_finer_place():
             "indicated that the attack was directed at rival gangs.")
     (e,) = [e for e in truce.extract(text, published="2019-10-15") if e.plover_type == "ASSAULT"]
     assert e.location.name == "Aguililla"
+
+
+def test_a_following_sentence_saying_nobody_was_hurt_gives_the_attack_a_zero_toll():
+    text = ("A grenade was thrown into a crowded bar in Bunia on Thursday night. "
+            "Police said nobody was hurt and no one had been arrested.")
+    (e,) = truce.extract(text, published="2024-05-03")
+    assert (e.fatalities, e.injuries) == (0, 0)
+    text = ("Gunmen stopped a bus near Kaduna on Sunday and abducted 23 passengers. "
+            "A driver who escaped said nobody was killed, but several passengers were hurt.")
+    (e,) = truce.extract(text, published="2024-05-03")
+    assert (e.fatalities, e.injuries) == (0, None)

@@ -304,6 +304,9 @@ def counts(sent: Span) -> list[Count]:
                 n = _num(v)
             if n is not None:
                 out.append(Count(kind, n, t.i, _victim_group(v)))
+    unhurt = [c for c in out if c.kind == "injuries" and c.value == 0 and sent.doc[c.token].lemma_.lower() in WOUND]
+    if unhurt and not any(c.kind == "fatalities" for c in out) and not any(t.lower_ == "else" for t in sent):
+        out.append(Count("fatalities", 0, unhurt[0].token, unhurt[0].group))  # "nobody was hurt": nor killed
     found = {c.kind for c in out}
     for rx, num_group, word_group in _PATTERNS:  # what the parse missed, kind by kind
         for m in rx.finditer(sent.text):

@@ -198,6 +198,7 @@ class Extractor:
                 cands = [c for c in cands if c.token.lemma_.lower() not in RAIDS]  # a raid that arrests is the arrest
             violent = [c for c in cands if c.plover == "ASSAULT" and not c.trigger.casualty]
             headline = ctx.headline == s.paragraph
+            before = len(drafts)
             for c in cands:
                 if c.trigger.casualty and not (violent or counts):
                     continue  # a toll word with no number and no violent event beside it says too little
@@ -222,6 +223,9 @@ class Extractor:
                     d.location = last_place[1]  # "...at the summit in Abuja. He also called on ..."
                 self._shift(d, c, s, mentions, last_day, pub)
                 drafts.append(d)
+            if len(drafts) == before and counts and not any(c.value for c in counts) and drafts and (
+                    drafts[-1].plover in ("ASSAULT", "PROTEST") and s.index - drafts[-1].sentences[-1].index <= 2):
+                drafts[-1].counts[s.index] = counts  # "Police said nobody was hurt": the attack just told
             dated = any(t.pos_ in ("VERB", "AUX") for t in s.span) and not any(c.tense == "future" for c in cands)
             for m in mentions if dated else ():  # a byline dates nothing; a plan's day is no later event's
                 day, _ = dates.resolve(m, pub, False)
