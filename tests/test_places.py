@@ -269,3 +269,13 @@ def test_a_possessive_place_is_found_without_its_s(lex):
 def test_a_river_crossed_is_not_a_scene(lex):
     doc = load_model()("Fighters crossed the Blue Nile on Friday and attacked army positions.")
     assert mentions(doc[:], lex, geo.load(), {"SDN"}) == []
+
+
+def test_a_place_measured_from_a_town_is_moved_by_the_distance_and_bearing(lex):
+    model, gaz = load_model(), geo.load()
+    for text, town, want in [
+            ("A cargo ship was struck about 70 nautical miles south-east of Aden on Thursday.", "YEM", (11.96, 45.88)),
+            ("Gunmen attacked a village 30 km (19 miles) west of Maiduguri on Monday.", "NGA", (11.85, 12.88)),
+            ("Rebels attacked a base some 20 kilometres north of Goma.", "COD", (-1.50, 29.23))]:
+        (m,) = mentions(model(text)[:], lex, gaz, {town})
+        assert m.locative and geo.distance_km((m.location.latitude, m.location.longitude), want) < 10, text

@@ -7,6 +7,7 @@ A capital or country that acts ("Baku said", "Moscow's peacekeepers") is an acto
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -36,7 +37,9 @@ TOWN_NOUNS = {"town", "city", "village", "hamlet", "capital", "port", "metropoli
 SETTLEMENTS = {"city", "town", "village", "province", "region", "district", "area", "state", "community"}
 TRAILING = {"city", "town", "village", "metropolis", "municipality", "airport", "hospital", "university",
             "stadium", "prison", "barracks", "camp", "base", "market", "station"}  # "Kaduna metropolis"
-UNITS = {"km": 1.0, "kilometre": 1.0, "kilometer": 1.0, "kms": 1.0, "mile": 1.609, "miles": 1.609}
+UNITS = {"km": 1.0, "kilometre": 1.0, "kilometer": 1.0, "mile": 1.609, "nautical mile": 1.852, "nm": 1.852}
+MEASURED = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*-?\s*(nautical miles?|nm|kilomet(?:re|er)s?|kms?|miles?)\s+"
+                      r"(?:\([^()]{0,40}\)\s+)?(north|south|east|west|(?:north|south)-?(?:east|west))\s+$", re.I)
 LOCATIVE_PREPS = {"in", "near", "at", "outside", "around", "from", "into", "across", "inside", "on", "to",
                   "towards", "toward", "through", "within"}
 
@@ -98,6 +101,8 @@ def _in_organisation_name(root: Token) -> bool:
 
 
 def _locative(root: Token) -> bool:
+    if _offset(root) is not None:
+        return True  # "20 km north of Goma": a place measured from a town
     cur = root
     for _ in range(4):
         if cur.dep_ == "pobj" and cur.head.lower_ in LOCATIVE_PREPS:
@@ -106,8 +111,6 @@ def _locative(root: Token) -> bool:
             cur = cur.head.head  # "the town of X", "the district of X"
             continue
         if cur.dep_ in ("advmod", "npadvmod", "amod") and cur.lower_ in DIRECTIONS and cur.head.i != cur.i:
-            if _distance(cur) is not None:
-                return True  # "20 km north of Goma": a place measured from a town
             cur = cur.head
             continue
         if cur.dep_ in ("conj", "appos", "compound", "pobj") and cur.head.i != cur.i:
@@ -250,25 +253,20 @@ def _town_word(ent: Span) -> bool:
 
 
 def _offset(root: Token) -> tuple[float, float] | None:
-    """"20 kilometres north of Goma": the distance and bearing from the named town, when the text gives one."""
-    if root.dep_ != "pobj" or root.head.lower_ != "of" or root.head.head.lower_ not in DIRECTIONS:
+    """"20 kilometres north of Goma", "about 70 nautical miles south-east of Aden", "30 km (19 miles) west
+    of X": the distance and bearing from the named town. Read off the words before "of", not the parse,
+    which hangs the unit, the number and a hyphenated bearing in a different place each time."""
+    if root.dep_ != "pobj" or root.head.lower_ != "of":
         return None
-    way = root.head.head
-    km = _distance(way)
-    return None if km is None else (km, DIRECTIONS[way.lower_])
-
-
-def _distance(way: Token) -> float | None:
-    """The kilometres a direction word is measured over ("some 20 kilometres north"), if it says."""
-    for unit in way.children:
-        factor = UNITS.get(unit.lower_) or UNITS.get(unit.lemma_.lower())
-        num = next((c for c in unit.children if c.dep_ == "nummod" and c.like_num), None)
-        if factor and num is not None:
-            try:
-                return float(num.text.replace(",", "")) * factor
-            except ValueError:
-                return None
-    return None
+    of = root.head
+    m = MEASURED.search(root.doc.text[max(0, of.idx - 80):of.idx])
+    if m is None:
+        return None
+    try:
+        km = float(m.group(1).replace(",", "")) * UNITS[m.group(2).lower().rstrip("s")]
+    except ValueError:
+        return None
+    return km, DIRECTIONS[m.group(3).lower().replace("-", "")]
 
 
 def _moved(lat: float, lon: float, km: float, bearing: float) -> tuple[float, float]:
