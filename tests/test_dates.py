@@ -35,6 +35,8 @@ def test_weekday_follows_tense(text, future, expected):
     ("on 2 August troops", date(2022, 8, 2)),
     ("on July 30, 2022 rebels", date(2022, 7, 30)),
     ("fighting on the 1st", date(2022, 8, 1)),
+    ("a drone attack overnight into Thursday", date(2022, 8, 3)),  # the night began on Wednesday
+    ("shelling in the night of Tuesday to Wednesday", date(2022, 8, 2)),
 ])
 def test_relative_and_explicit_days(text, expected):
     assert dates.resolve(one(text), THU, False) == (expected, "day")

@@ -12,7 +12,7 @@ from . import geo, nlp
 from .casualties import Count
 from .records import SUB_TO_TYPE, Actor, Location
 
-CALENDAR = {"md", "dm", "weekday", "nth"}  # days named outright, not "overnight" or "yesterday"
+CALENDAR = {"md", "dm", "weekday", "eve", "nth"}  # days named outright, not "overnight" or "yesterday"
 SAME_DAY_WORDS = ("today", "this morning", "this afternoon", "this evening")  # the publication day, outright
 GENERIC_SUBTYPES = {None, "Armed clash", "Attack"}
 # When two reports of one happening disagree on the sub-type, the more telling one wins: a bare

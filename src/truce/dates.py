@@ -19,7 +19,10 @@ MONTHS = {
 }
 _MONTH = (r"(January|February|March|April|May|June|July|August|September|October|November|December|"
           r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)")
+_DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    # "overnight into Tuesday", "the night of Monday to Tuesday": the night began the day before (its first day)
+    ("eve", re.compile(rf"\b(?:overnight|(?:the )?night)\s+(?:(?:of\s+)?{_DAY}\s+)?(?:in)?to\s+({_DAY})\b", re.I)),
     ("md", re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}}))?")),
     ("dm", re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+(\d{{4}}))?")),
     ("weekday", re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!s)")),
@@ -102,12 +105,13 @@ def resolve(mention: DateMention, published: date | None, future: bool) -> tuple
         return when, "day" if when else None
     if published is None:
         return None, None
-    if mention.kind == "weekday":
+    if mention.kind in ("weekday", "eve"):
         target = WEEKDAYS.index(g[0].lower())
-        delta = (published.weekday() - target) % 7
         if future:
-            return published + timedelta(days=(target - published.weekday()) % 7), "day"
-        return published - timedelta(days=delta), "day"
+            day = published + timedelta(days=(target - published.weekday()) % 7)
+        else:
+            day = published - timedelta(days=(published.weekday() - target) % 7)
+        return day - timedelta(days=mention.kind == "eve"), "day"
     if mention.kind == "rel":
         word = mention.text.lower()
         if "yesterday" in word or word in ("last night", "overnight"):

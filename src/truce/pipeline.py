@@ -173,7 +173,7 @@ class Extractor:
                 any(dates.is_old(m, pub, False) for m in mentions)
                 or any(y < pub.year for y in dates.years(s.text)) or bool(PAST_YEAR.search(s.text)))
             recent = any(not dates.is_old(m, pub, False) for m in mentions) or bool(RECENCY.search(s.text))
-            if old and not (recent and any(m.kind in ("weekday", "rel") for m in mentions)):
+            if old and not (recent and any(m.kind in ("weekday", "eve", "rel") for m in mentions)):
                 background = True
                 continue
             if background and not recent and s.span.root.tag_ not in ("VBZ", "VBP", "MD"):
@@ -254,7 +254,7 @@ class Extractor:
             if base is None:
                 return
             if c.token.idx - s.span.start_char >= m.end:
-                named = [x for x in mentions if x.start >= m.end and x.kind in ("weekday", "md", "dm")]
+                named = [x for x in mentions if x.start >= m.end and x.kind in ("weekday", "eve", "md", "dm")]
                 day = dates.resolve(named[0], pub, False)[0] if named else None
                 if day is None:
                     day = base + timedelta(days=dates.offset_days(m))
