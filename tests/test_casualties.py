@@ -20,6 +20,9 @@ def tolls(text: str) -> dict[str, int | None]:
     ("No one was killed or injured in the blast.", 0, 0),
     ("Police said nobody was hurt in the explosion.", 0, 0),  # nobody hurt: nobody killed either
     ("Two soldiers were killed and nobody else was hurt.", 2, 0),
+    ("The crew were unharmed and the ship sailed on.", 0, 0),  # the whole company unharmed
+    ("All crew members are reported safe.", 0, 0),
+    ("The driver escaped unhurt, but three passengers were killed.", 3, None),  # one of them: no zero
     ("There were no casualties.", 0, 0),
     ("Police shot dead three protesters and injured at least eight others.", 3, 8),
     ("A man was beaten to death by a mob.", 1, None),

@@ -89,6 +89,23 @@ def _num(token: Token) -> int | None:
     return WORDS.get(text)
 
 
+UNHARMED = {"unharmed", "unhurt", "uninjured", "safe"}
+EVERYONE = {"crew", "everyone", "everybody", "all"}  # the whole of those at risk, not one of them
+
+
+def _all_unharmed(sent: Span) -> list[Count]:
+    """"The crew were unharmed", "all crew members are reported safe": nobody hurt or killed. Only when
+    the whole company is unharmed; "the driver escaped unhurt" says nothing of the passengers."""
+    for t in sent:
+        if t.lower_ not in UNHARMED or t.dep_ not in ("acomp", "oprd", "advmod", "xcomp"):
+            continue
+        subj = next((c for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and (subj.lower_ in EVERYONE or any(
+                c.lower_ in EVERYONE and c.dep_ in ("det", "compound", "predet") for c in subj.children)):
+            return [Count("fatalities", 0, t.i), Count("injuries", 0, t.i)]
+    return []
+
+
 def _word_num(text: str) -> int | None:
     text = text.lower().replace(",", "")
     if text.isdigit():
@@ -304,6 +321,7 @@ def counts(sent: Span) -> list[Count]:
                 n = _num(v)
             if n is not None:
                 out.append(Count(kind, n, t.i, _victim_group(v)))
+    out += _all_unharmed(sent)
     unhurt = [c for c in out if c.kind == "injuries" and c.value == 0 and sent.doc[c.token].lemma_.lower() in WOUND]
     if unhurt and not any(c.kind == "fatalities" for c in out) and not any(t.lower_ == "else" for t in sent):
         out.append(Count("fatalities", 0, unhurt[0].token, unhurt[0].group))  # "nobody was hurt": nor killed
