@@ -68,3 +68,15 @@ def test_a_city_with_its_country_in_brackets_and_a_date_is_a_dateline(lex):
 
     out = clean("Six soldiers killed\n\nBamako (Mali), January 25: Six soldiers were killed on Sunday.", lex)
     assert out.dateline == "Bamako" and out.kept[-1].text.startswith("Six soldiers were killed")
+
+
+def test_a_round_up_paragraphs_label_is_cut_and_kept_for_its_paragraph(lex):
+    text = ("World briefing\n\nBANGKOK: A bomb wounded four rangers in Narathiwat province on Tuesday.\n\n"
+            "MANILA, Philippines — Two soldiers and a rebel were killed in a clash on Sunday, the army said.\n\n"
+            "NATO: allies met.")
+    out = clean(text, lex)
+    assert out.dateline == "BANGKOK"  # the first is the story's dateline
+    labels = {out.kept[i].text.split()[0]: label for i, label in out.labels.items()}
+    assert labels == {"Two": "MANILA, Philippines"}  # "NATO: ..." is a body speaking, not a place
+    for p in out.kept:
+        assert text[p.start:p.end] == p.text

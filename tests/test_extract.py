@@ -546,3 +546,12 @@ def test_a_following_sentence_saying_nobody_was_hurt_gives_the_attack_a_zero_tol
             "A driver who escaped said nobody was killed, but several passengers were hurt.")
     (e,) = truce.extract(text, published="2024-05-03")
     assert (e.fatalities, e.injuries) == (0, None)
+
+
+def test_a_round_up_label_gives_its_paragraph_a_country_and_a_clean_parse():
+    text = ("WORLD BRIEFING\n\n"
+            "GAZA: Israeli strikes killed nine people in Khan Younis on Monday, health officials said.\n\n"
+            "MANILA, Philippines — Two soldiers and a rebel were killed in a clash in Las Navas in Northern Samar "
+            "province on Sunday, the army said.")
+    (e,) = [e for e in truce.extract(text, published="2026-01-20") if e.event_date == date(2026, 1, 18)]
+    assert (e.fatalities, e.location.country) == (3, "PHL")

@@ -7,9 +7,9 @@ offset (evidence, mentions) points into the article exactly as it was given.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from .lexicon import Lexicon
+from .lexicon import Lexicon, norm
 
 _PARA = re.compile(r"[^\n]+")
 LEAD_WORDS = 15  # a paragraph this long is story, not a headline, byline or date line
@@ -20,6 +20,11 @@ DATELINE = re.compile(
     r"(?:\s*\[[^\]]{2,30}\]|\s*\([A-Z][a-z]+(?: [A-Z][a-z]+)?\)(?=,))?"  # "[Philippines]", "Bamako (Mali), Jan 25:"
     r"(?:,\s*(?:[A-Z][A-Za-z.]+ ?){1,3})?(?:,?\s*[A-Z][a-z]{2,8}\.? \d{1,2})?\s*"
     r"(?:\([^)]{2,60}\)(?:\s*(?:--|[-–—:]))?\s+|(?:--|[-–—:])\s+|\.?\s*/[A-Za-z -]{2,20}/\.?\s+)")
+
+
+# A round-up paragraph's own town, cut like a dateline so the parser reads the sentence it opens
+ROUNDUP_LABEL = re.compile(r"^(?P<label>(?P<place>[A-Z][A-Z.'-]{2,}(?: [A-Z][A-Z.'-]+){0,2})"
+                           r"(?:,\s*[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2})?)(?::|\s+[-–—])\s+")
 
 
 @dataclass(frozen=True)
@@ -34,6 +39,7 @@ class Cleaned:
     kept: list[Paragraph]
     dropped: list[tuple[Paragraph, str]]  # with the reason, for debugging and tests
     dateline: str | None = None  # the place a wire dateline names, kept out of the parsed text
+    labels: dict[int, str] = field(default_factory=dict)  # kept paragraph -> the place a round-up files it from
 
 
 def _is_caps_line(text: str) -> bool:
@@ -77,7 +83,13 @@ def clean(text: str, lex: Lexicon) -> Cleaned:
             break
         if len(p.text.split()) >= LEAD_WORDS and (i >= 1 or p.text.rstrip().endswith(".")):
             break  # past the lead (a long headline has no full stop): a later "NAME: ..." is no dateline
-    return Cleaned(kept, dropped, dateline)
+    labels: dict[int, str] = {}
+    for i, p in enumerate(kept):  # "KINSHASA: ...", "MANILA, Philippines — ..." further down a round-up
+        m = ROUNDUP_LABEL.match(p.text)
+        if m and norm(m.group("place")) not in lex.organisations:  # "NATO: ..." is a body speaking
+            labels[i] = m.group("label")  # "MANILA, Philippines", "THAILAND", "NORTH KIVU"
+            kept[i] = Paragraph(p.start + m.end(), p.end, p.text[m.end():])
+    return Cleaned(kept, dropped, dateline, labels)
 
 
 def _is_dateline(m: re.Match[str]) -> bool:

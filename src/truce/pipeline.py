@@ -42,7 +42,6 @@ SEPARATE = re.compile(r"^\W*(separately|in (another|a separate|a second|a new|a 
 SEPARATE_WORDS = {"another", "separate", "second", "fresh", "further"}
 INVESTIGATORS = {"police", "investigator", "official", "officer", "resident", "witness", "villager", "source"}
 TO_THE_SCENE = re.compile(r"\b(?:to|into) the (?:area|scene|spot|site|village|vicinity)\b", re.I)
-PARAGRAPH_LABEL = re.compile(r"^([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,2}):\s")
 VISITED_PLACES = {"community", "site", "scene", "hospital", "camp", "area", "village", "town", "victim", "family",
                   "wounded", "injured", "survivor", "school", "market", "mosque", "church"}
 PAST_YEAR = re.compile(r"\b(?:last|the previous) year\b|\b(?:a|two|three|several|many|\d+) years? ago\b", re.I)
@@ -69,6 +68,7 @@ class Context:
     anchors: tuple[tuple[float, float], ...] = ()  # where the article's well-known places are
     lead: int = 1  # paragraph index of the lead (after headline, byline and date lines)
     lead_day: date | None = None  # the day the lead tells of ("police fired tear gas on Thursday")
+    labels: dict[int, str] = field(default_factory=dict)  # paragraph -> its round-up town ("KINSHASA: ...")
 
     @property
     def dateline_local(self) -> bool:
@@ -108,7 +108,7 @@ class Extractor:
         self.last_features = {}  # the latest article's only, for calibration
         cleaned = clean.clean(article.text, self.lex)
         sentences = nlp.analyse(cleaned.kept, self.model)
-        events = self._events(article, sentences, cleaned.dateline)
+        events = self._events(article, sentences, cleaned.dateline, cleaned.labels)
         if self.second_opinion and events:
             from .learned import filter_events
 
@@ -118,10 +118,11 @@ class Extractor:
         return events
 
     # --- per article -------------------------------------------------------------------------------
-    def _context(self, sentences: list[nlp.Sentence], dateline: str | None) -> Context:
-        ctx = Context()
+    def _context(self, sentences: list[nlp.Sentence], dateline: str | None, labels: dict[int, str]) -> Context:
+        ctx = Context(labels=labels)
         for s in sentences:
             ctx.countries.update(places.countries_named(s.span, self.lex))
+        ctx.countries.update(c for c in map(self._label_country, labels.values()) if c)
         if not ctx.countries:  # no country named ("Gusau", "Tsafe"): the one with the most places known
             seen: dict[str, str] = {}  # in one country only, each place once
             for s in sentences:
@@ -156,11 +157,12 @@ class Extractor:
                 return True
         return False
 
-    def _events(self, article: Article, sentences: list[nlp.Sentence], dateline: str | None) -> list[Event]:
+    def _events(self, article: Article, sentences: list[nlp.Sentence], dateline: str | None,
+                labels: dict[int, str]) -> list[Event]:
         lex, pub = self.lex, article.published
         if self._off_topic(sentences):
             return []
-        ctx = self._context(sentences, dateline)
+        ctx = self._context(sentences, dateline, labels)
         context = [c for c, _ in ctx.countries.most_common()]
         memory = actors.ActorMemory()
         drafts: list[Draft] = []
@@ -189,7 +191,9 @@ class Extractor:
                     gov = _time_governor(c.token, owned)
                     if gov is not None:
                         owned[c.token.i] = owned[gov]
-            places_here = places.mentions(s.span, lex, self.gaz, context, ctx.anchors)
+            filed = self._label_country(ctx.labels[s.paragraph]) if s.paragraph in ctx.labels else None
+            here_first = [filed, *(c for c in context if c != filed)] if filed else context  # a round-up's country
+            places_here = places.mentions(s.span, lex, self.gaz, here_first, ctx.anchors)
             aggregate = PERIOD_SPAN.search(s.text) is not None  # "900 killed in attacks so far this year"
             counts = [] if aggregate else casualties.counts(s.span)
             if aggregate:  # many incidents added up: no event of their own
@@ -390,7 +394,7 @@ class Extractor:
             location = ctx.dateline  # "police fired tear gas ... on a day of unrest that left one dead in Arequipa"
         label = self._paragraph_label(s, ctx) if location is None else None  # "KINSHASA: ..." in a round-up
         if location is None and not material:
-            location = label or ctx.dateline or self._capital_of(a1) or ctx.main_place(_paragraph_country(s, lex))
+            location = label or ctx.dateline or self._capital_of(a1) or ctx.main_place(self._paragraph_country(s, ctx))
         elif location is None and label is not None:
             location = label
         elif location is None and s.paragraph <= ctx.lead and ctx.dateline_local:
@@ -423,13 +427,30 @@ class Extractor:
 
     def _paragraph_label(self, s: nlp.Sentence, ctx: Context) -> Location | None:
         """A round-up paragraph that opens with its town ("KINSHASA: The government said ...") is filed there."""
-        m = PARAGRAPH_LABEL.match(s.span.doc.text)
-        if m is None or lexicon.norm(m.group(1)) in self.lex.countries:
+        label = ctx.labels.get(s.paragraph)
+        name = label.split(",")[0] if label else None
+        if name is None or lexicon.norm(name) in self.lex.countries:
             return None
         known = set(ctx.countries)
-        towns = [p for p in self.gaz.candidates(m.group(1).title()) if p.feature == "city" and p.country in known]
+        towns = [p for p in self.gaz.candidates(name.title()) if p.feature == "city" and p.country in known]
         place = max(towns, key=lambda p: p.population, default=None)  # the city, not its namesake province
         return None if place is None else geo.town_location(place, self.gaz)
+
+    def _label_country(self, label: str) -> str | None:
+        """"MANILA, Philippines", "THAILAND", "KYIV": the country a round-up label names or has as capital."""
+        for part in reversed(label.split(",")):
+            country = self.lex.countries.get(lexicon.norm(part)) or self.lex.capitals.get(lexicon.norm(part))
+            if country is not None and country.iso3:
+                return country.iso3
+        return None
+
+    def _paragraph_country(self, s: nlp.Sentence, ctx: Context) -> str | None:
+        """The one country a sentence's paragraph names or is labelled with ("CAMEROON: ..." in a round-up)."""
+        label = ctx.labels.get(s.paragraph)
+        if label and self._label_country(label):
+            return self._label_country(label)
+        named = set(places.countries_named(s.span.doc[:], self.lex))
+        return next(iter(named)) if len(named) == 1 else None
 
     def _capital_of(self, actor: Actor | None) -> Location | None:
         """A government speaking with no place or dateline given speaks from its capital."""
@@ -481,7 +502,7 @@ class Extractor:
         if d.plover in DESK_ACTS and (location is None or d.weak_place):
             location = self._seat(d, ctx) or location
         if location is None and d.category == "material":
-            here = _paragraph_country(d.sentences[0], self.lex)
+            here = self._paragraph_country(d.sentences[0], ctx)
             iso = here or next((a.country for a in (d.actor2, d.actor1) if a is not None and a.country
                                 and a.kind not in ("international",)), None)
             main = ctx.main_place(iso)
@@ -545,13 +566,6 @@ def _placed_in_time(noun: Token) -> bool:
     if prep.lower_ == "of" and prep.head.lower_ in TEMPORAL_PREPS | {"eve", "run-up"}:
         return True
     return noun.dep_ == "pobj" and prep.lower_ in TEMPORAL_PREPS
-
-
-def _paragraph_country(s: nlp.Sentence, lex: lexicon.Lexicon) -> str | None:
-    """The one country a sentence's paragraph names ("CAMEROON: ..." in a news round-up), if just one."""
-    doc = s.span.doc
-    named = set(places.countries_named(doc[:], lex))
-    return next(iter(named)) if len(named) == 1 else None
 
 
 EVENT_NOUNS = {"attack", "killing", "bombing", "shelling", "violence", "massacre", "abduction", "kidnapping",
