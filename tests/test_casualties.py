@@ -21,6 +21,7 @@ def tolls(text: str) -> dict[str, int | None]:
     ("Police said nobody was hurt in the explosion.", 0, 0),  # nobody hurt: nobody killed either
     ("Two soldiers were killed and nobody else was hurt.", 2, 0),
     ("The crew were unharmed and the ship sailed on.", 0, 0),  # the whole company unharmed
+    ("A local group put the death toll at more than 40 and said 17 people were wounded.", 40, 17),
     ("All crew members are reported safe.", 0, 0),
     ("The driver escaped unhurt, but three passengers were killed.", 3, None),  # one of them: no zero
     ("There were no casualties.", 0, 0),

@@ -417,10 +417,13 @@ def _by_place(sent: Span, found: list[Count]) -> list[Count]:
 
 
 def _a_part(x: Token, top: Token) -> bool:
-    """"put the toll at 12, including two civilians": the number under "including" is a part of the toll."""
+    """"put the toll at 12, including two civilians": the number under "including" is a part of the toll,
+    not the toll; one in another clause is not the toll either."""
     while x.i != top.i and x.head.i != x.i:
         if x.lower_ in ("including", "among", "incl"):
             return True
+        if x.dep_ in ("conj", "ccomp", "advcl", "parataxis") and x.pos_ in ("VERB", "AUX"):
+            return True  # "put the toll at 40 and said 17 were wounded": another clause's number
         x = x.head
     return False
 
