@@ -129,3 +129,12 @@ def test_more_phrasings(text, dead, hurt):
 def test_scores_are_unspecified_people():
     found = counts(load_model()("At least nine people were killed and scores of people wounded.")[:])
     assert {c.group for c in found} == {"people"}
+
+
+def test_a_vague_total_yields_to_the_sides_counts():
+    found = [Count("fatalities", 12, -1, vague=True), Count("fatalities", 7, 3, "soldier"),
+             Count("fatalities", 30, 9, "militant")]
+    assert combine(found, "fatalities") == 37  # "dozens killed" in the headline; 7 soldiers and 30 militants
+    assert combine([Count("fatalities", 12, -1, vague=True)], "fatalities") == 12
+    assert combine([Count("fatalities", 12, 1, "militant", vague=True), Count("fatalities", 2, 5, "soldier")],
+                   "fatalities") == 14  # one side's "dozens" is that side's count

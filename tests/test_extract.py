@@ -555,3 +555,19 @@ def test_a_round_up_label_gives_its_paragraph_a_country_and_a_clean_parse():
             "province on Sunday, the army said.")
     (e,) = [e for e in truce.extract(text, published="2026-01-20") if e.event_date == date(2026, 1, 18)]
     assert (e.fatalities, e.location.country) == (3, "PHL")
+
+
+def test_the_town_a_deed_is_told_in_is_not_where_it_was_done():
+    text = ("Militants storm army base\n"
+            "MOGADISHU: Militants attacked an army base in Mahaday, north of Jowhar, before dawn on Tuesday, "
+            "sparking hours of fighting, officials said.\nAn officer at the base said seven soldiers were killed.\n"
+            "The information minister told reporters in Mogadishu on Tuesday that troops had repulsed the attack "
+            "and killed more than 30 militants.")
+    (e,) = [e for e in truce.extract(text, published="2024-11-27") if e.plover_type == "ASSAULT"]
+    assert e.fatalities == 37 and e.location.name != "Mogadishu"
+
+
+def test_a_toll_of_many_attacks_over_months_is_no_event():
+    text = ("More than 150 soldiers have been killed in attacks on army bases in Middle Shabelle and Hiiraan "
+            "since July, according to military officials.")
+    assert truce.extract(text, published="2024-11-27") == []

@@ -279,3 +279,8 @@ def test_a_place_measured_from_a_town_is_moved_by_the_distance_and_bearing(lex):
             ("Rebels attacked a base some 20 kilometres north of Goma.", "COD", (-1.50, 29.23))]:
         (m,) = mentions(model(text)[:], lex, gaz, {town})
         assert m.locative and geo.distance_km((m.location.latitude, m.location.longitude), want) < 10, text
+
+
+def test_a_facility_named_for_a_foreign_city_is_not_in_it(lex):
+    doc = load_model()("Mortar shells landed near the base next to Mogadishu's Aden Adde International Airport.")
+    assert [m.location.name for m in mentions(doc[:], lex, geo.load(), {"SOM"})] == ["Mogadishu"]

@@ -68,6 +68,7 @@ class Count:
     value: int
     token: int  # index of the word that states it, within the doc (-1 for pattern matches)
     group: str = "people"  # the victims: "people" when unspecified, else their head noun's lemma
+    vague: bool = False  # "dozens", "scores", "hundreds": a convention's figure, not a count
 
 
 TENS = {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"}
@@ -320,7 +321,7 @@ def counts(sent: Span) -> list[Count]:
                                                                   for c in v.children):
                 n = _num(v)
             if n is not None:
-                out.append(Count(kind, n, t.i, _victim_group(v)))
+                out.append(Count(kind, n, t.i, _victim_group(v), _vague(v)))
     out += _all_unharmed(sent)
     unhurt = [c for c in out if c.kind == "injuries" and c.value == 0 and sent.doc[c.token].lemma_.lower() in WOUND]
     if unhurt and not any(c.kind == "fatalities" for c in out) and not any(t.lower_ == "else" for t in sent):
@@ -333,8 +334,15 @@ def counts(sent: Span) -> list[Count]:
             n = _word_num(m.group(num_group))
             if kind not in found and n is not None and not _subset_text(sent.text, m.start()) and not re.search(
                     r"\bof (?:the|them|those|whom)\b", m.group(0), re.I):  # "eleven of the injured": a part
-                out.append(Count(kind, n, -1))
+                out.append(Count(kind, n, -1, vague=m.group(num_group).lower() in VAGUE))
     return _by_place(sent, _by_side(sent, _dedupe(out)))
+
+
+VAGUE = {"dozens", "scores", "hundreds", "thousands"}
+
+
+def _vague(victim: Token) -> bool:
+    return victim.lower_ in VAGUE or any(c.lower_ in VAGUE for c in victim.children if c.i < victim.i)
 
 
 def _sides(sent: Span) -> list[tuple[Token, str]]:
@@ -377,7 +385,7 @@ def _by_side(sent: Span, found: list[Count]) -> list[Count]:
                 elif prep is not None and c.token in (prep.head.i, prep.head.head.i):
                     side = group  # "neutralised some thirty people on the terrorist side"
                     break
-        out.append(Count(c.kind, c.value, c.token, side) if side and c.group == "people" else c)
+        out.append(Count(c.kind, c.value, c.token, side, c.vague) if side and c.group == "people" else c)
     return out
 
 
@@ -412,7 +420,7 @@ def _by_place(sent: Span, found: list[Count]) -> list[Count]:
             parts = [min(cs, key=lambda c: c.value) for cs in placed.values()]
             used = {id(c) for cs in placed.values() for c in cs}
             out = [c for c in out if id(c) not in used]
-            out.append(Count(kind, sum(c.value for c in parts), parts[0].token, group))
+            out.append(Count(kind, sum(c.value for c in parts), parts[0].token, group, any(c.vague for c in parts)))
     return out
 
 
@@ -465,6 +473,8 @@ def combine(found: Iterable[Count], kind: str) -> int | None:
     values = [c for c in found if c.kind == kind]
     if any(c.group != HOSPITAL for c in values):
         values = [c for c in values if c.group != HOSPITAL]  # "dozens hurt, five hospitalised": a part
+    if any(c.value and not c.vague for c in values):  # "dozens killed" in a headline yields to the counts
+        values = [c for c in values if not (c.vague and c.group == "people")]
     if not values or all(c.value == 0 and c.group != "people" for c in values):
         return None  # "no civilians were hurt" says nothing of the fighters: no toll, not 0
     generic = [c.value for c in values if c.group in ("people", HOSPITAL)]

@@ -194,7 +194,10 @@ class Extractor:
             filed = self._label_country(ctx.labels[s.paragraph]) if s.paragraph in ctx.labels else None
             here_first = [filed, *(c for c in context if c != filed)] if filed else context  # a round-up's country
             places_here = places.mentions(s.span, lex, self.gaz, here_first, ctx.anchors)
-            aggregate = PERIOD_SPAN.search(s.text) is not None  # "900 killed in attacks so far this year"
+            aggregate = PERIOD_SPAN.search(s.text) is not None or (  # "900 killed in attacks so far this year"
+                PERIOD_TOLL.search(s.text) is not None and any(c.plover == "ASSAULT" for c in cands) and all(
+                    c.token.tag_ == "NNS" for c in cands if c.plover == "ASSAULT" and not c.trigger.casualty))
+            # "150 soldiers have been killed in attacks on bases since July": many attacks added up
             counts = [] if aggregate else casualties.counts(s.span)
             if aggregate:  # many incidents added up: no event of their own
                 cands = [c for c in cands if c.plover != "ASSAULT"]
@@ -380,6 +383,8 @@ class Extractor:
         speakers = scene.speaker_words(s, c.token)  # "authorities in the Kurdistan region said": the source's place
         usable = [p for p in places_here if p.token.i not in roles]
         usable = [p for p in usable if p.token.i not in speakers] or usable  # local police speak for their town
+        if material:  # the town a deed is told in is no clue to where it was done
+            usable = [p for p in usable if p.token.i not in scene.telling_words(s, c.token)]
         if plover in DESK_ACTS:  # "sanctions over the crackdown in Zahedan": the cause's place, not the act's
             usable = [p for p in usable if p.token.head.head.i == c.token.i]
         anchor = c.token.head if c.token.pos_ in ("NOUN", "PROPN") and c.token.dep_ in (

@@ -193,7 +193,8 @@ def mentions(sent: Span, lex: Lexicon, gaz: geo.Gazetteer, context: Sequence[str
         if place is None and len(words) > 1 and words[-1].lower() in TRAILING:
             for k in range(len(words) - 1, 0, -1):  # "Niamey Military Hospital": the city it is in
                 lead = geo.rank(" ".join(words[:k]), gaz, where, here, near, town=True)
-                if lead is not None and lead.population >= TRAILING_MIN_POPULATION:
+                if lead is not None and lead.population >= TRAILING_MIN_POPULATION and (
+                        not where or lead.country in where):  # "Aden Adde International Airport" is Mogadishu's
                     place = lead
                     break
         if place is None and said:

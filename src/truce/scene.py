@@ -70,6 +70,19 @@ def speaker_words(s: nlp.Sentence, trigger: Token) -> set[int]:
     return out
 
 
+def telling_words(s: nlp.Sentence, trigger: Token) -> set[int]:
+    """Where a deed is told, not done: "told reporters in Mogadishu that troops had repulsed the attack";
+    an opening "In Peshawar, police said ..." frames the whole sentence."""
+    out: set[int] = set()
+    for t in s.span:
+        if t.lemma_.lower() in REPORTING and t.pos_ == "VERB" and t.i != trigger.i and trigger.i in {
+                w.i for c in t.children if c.dep_ in ("ccomp", "parataxis") for w in c.subtree}:
+            for c in t.children:
+                if c.dep_ in ("prep", "dobj") and c.i > t.i and trigger.i not in {w.i for w in c.subtree}:
+                    out |= {w.i for w in c.subtree}
+    return out
+
+
 def origin(p: places.PlaceMention, c: Candidate) -> bool:
     """A country something comes from ("support from neighbouring Serbia") or is put down to ("a strike it
     attributed to Turkey") is not where an attack happens; troops sent to a country are there."""
