@@ -276,7 +276,9 @@ def test_a_place_measured_from_a_town_is_moved_by_the_distance_and_bearing(lex):
     for text, town, want in [
             ("A cargo ship was struck about 70 nautical miles south-east of Aden on Thursday.", "YEM", (11.96, 45.88)),
             ("Gunmen attacked a village 30 km (19 miles) west of Maiduguri on Monday.", "NGA", (11.85, 12.88)),
-            ("Rebels attacked a base some 20 kilometres north of Goma.", "COD", (-1.50, 29.23))]:
+            ("Rebels attacked a base some 20 kilometres north of Goma.", "COD", (-1.50, 29.23)),
+            ("Fighters stormed the village, about 20 kilometers (12 miles) north of the town of Bara.", "SDN",
+             (13.88, 30.37))]:
         (m,) = mentions(model(text)[:], lex, gaz, {town})
         assert m.locative and geo.distance_km((m.location.latitude, m.location.longitude), want) < 10, text
 
@@ -284,3 +286,8 @@ def test_a_place_measured_from_a_town_is_moved_by_the_distance_and_bearing(lex):
 def test_a_facility_named_for_a_foreign_city_is_not_in_it(lex):
     doc = load_model()("Mortar shells landed near the base next to Mogadishu's Aden Adde International Airport.")
     assert [m.location.name for m in mentions(doc[:], lex, geo.load(), {"SOM"})] == ["Mogadishu"]
+
+
+def test_a_town_the_tagger_calls_a_product_is_still_a_place_after_in(lex):
+    doc = load_model()("A car bomb exploded on a busy street in the northern city of Manbij on Monday.")
+    assert [m.location.name for m in mentions(doc[:], lex, geo.load(), {"SYR"})] == ["Manbij"]

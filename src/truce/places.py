@@ -144,7 +144,7 @@ def mentions(sent: Span, lex: Lexicon, gaz: geo.Gazetteer, context: Sequence[str
     local = set(countries_named(sent.doc[:], lex))  # the paragraph's own countries
     for ent in [*_split(sent.ents), *_unlabelled(sent)]:
         label = getattr(ent, "label_", "") or "GPE"
-        if label not in ("GPE", "LOC", "FAC", "NORP", "PERSON", "ORG"):
+        if label not in ("GPE", "LOC", "FAC", "NORP", "PERSON", "ORG", "PRODUCT"):  # "the city of Manbij": PRODUCT
             continue
         if ent.end + 1 < len(ent.doc) and ent.doc[ent.end].text == "-" and ent.doc[ent.end + 1].lower_ == "based":
             continue  # "Hong Kong-based operators": where they are from, not where anything happens
@@ -162,7 +162,7 @@ def mentions(sent: Span, lex: Lexicon, gaz: geo.Gazetteer, context: Sequence[str
             continue
         named_town = root.dep_ in ("appos", "compound") and root.head.lemma_.lower() in TOWN_NOUNS  # "the
         # regional capital Bahir Dar", however the tagger labels it
-        if label in ("NORP", "PERSON", "ORG") and not (_locative(root) or _struck(root, lex) or named_town):
+        if label in ("NORP", "PERSON", "ORG", "PRODUCT") and not (_locative(root) or _struck(root, lex) or named_town):
             continue
         if _is_actor_use(root, lex) or _in_organisation_name(root) or _crossed(root):
             continue
@@ -260,6 +260,9 @@ def _offset(root: Token) -> tuple[float, float] | None:
     if root.dep_ != "pobj" or root.head.lower_ != "of":
         return None
     of = root.head
+    town = of.head  # "20 km north of the town of Bara": measured from the town named
+    if town.lemma_.lower() in TOWN_NOUNS and town.dep_ == "pobj" and town.head.lower_ == "of":
+        of = town.head
     m = MEASURED.search(root.doc.text[max(0, of.idx - 80):of.idx])
     if m is None:
         return None
