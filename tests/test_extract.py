@@ -7,6 +7,8 @@ from datetime import date
 
 import truce
 from truce.evaluate import evaluate
+from truce.pipeline import Extractor
+from truce.records import Article
 
 
 def test_seed_reaches_the_bar_without_coding_history_or_the_appeal(shared):
@@ -571,3 +573,23 @@ def test_a_toll_of_many_attacks_over_months_is_no_event():
     text = ("More than 150 soldiers have been killed in attacks on army bases in Middle Shabelle and Hiiraan "
             "since July, according to military officials.")
     assert truce.extract(text, published="2024-11-27") == []
+
+
+def test_settlers_stoning_a_village_is_their_attack_not_a_riot():
+    text = ("Late on Tuesday, dozens of settlers attacked the village of Sinjil, north of Ramallah, setting fire to "
+            "cars and hurling stones at residents. The Health Ministry said a man was shot dead by settlers and 11 "
+            "people were wounded.")
+    (e,) = truce.extract(text, published="2025-09-03")
+    assert (e.plover_type, e.sub_event_type, e.fatalities, e.injuries) == ("ASSAULT", "Attack", 1, 11)
+
+
+def test_a_period_inside_a_clause_about_the_troops_does_not_make_the_clash_a_tally():
+    text = ("Rwandan troops, deployed in the province since 2021 to help Mozambique's army fight the insurgency, "
+            "clashed with a group of fighters on Monday about 15 km (9 miles) south of the town of Mocimboa da "
+            "Praia, killing five of them, the army said.")
+    rules = Extractor.default(second_opinion=False)  # the model reads this sentence as a deployment
+    found = rules.extract(Article(id="a", text=text, published=date(2025, 9, 10)))
+    (e,) = [e for e in found if e.plover_type == "ASSAULT"]
+    assert e.fatalities == 5 and e.location.country == "MOZ"
+    text = "At least 140 policemen were killed in militant attacks in the province in the first half of the year."
+    assert truce.extract(text, published="2025-07-17") == []

@@ -32,7 +32,8 @@ _SPAN = (r"since (?:the start|the beginning|\d{4})|so far this|to date|in the pa
 PERIOD_SPAN = re.compile(rf"\b({_SPAN})\b", re.I)
 # Wider: also words that only make a bare toll word cumulative ("since March", "in total", "weeks-long").
 PERIOD_TOLL = re.compile(rf"\b({_SPAN}|since (?:january|february|march|april|may|june|july|august|september|"
-                         r"october|november|december|last|the)|this year|cumulative|in total|altogether|"
+                         r"october|november|december|last|the)|this year|(?:first|second) half of|cumulative|"
+                         r"in total|altogether|"
                          r"(?:decade|year|month|week)s?-long)\b", re.I)
 # Sub-types whose rule (an arrest verb; "ordered the army", "imposed sanctions") is surer than the model, which
 # reads the words around it (the suspects, the army's task) and has few such sentences to learn from.
@@ -53,7 +54,7 @@ PLOVER_OF_SUBTYPE = {
     "Peaceful protest": "PROTEST", "Protest with intervention": "PROTEST",
     "Excessive force against protesters": "PROTEST", "Violent demonstration": "PROTEST",
     "Mob violence": "ASSAULT", "Arrests": "COERCE", "Agreement": "AGREE",
-    "Non-violent transfer of territory": "RETREAT", "Looting/property destruction": "ASSAULT",
+    "Non-violent transfer of territory": "RETREAT", "Looting/property destruction": "ASSAULT", "Attack": "ASSAULT",
 }
 
 
@@ -194,8 +195,8 @@ class Extractor:
             filed = self._label_country(ctx.labels[s.paragraph]) if s.paragraph in ctx.labels else None
             here_first = [filed, *(c for c in context if c != filed)] if filed else context  # a round-up's country
             places_here = places.mentions(s.span, lex, self.gaz, here_first, ctx.anchors)
-            aggregate = PERIOD_SPAN.search(s.text) is not None or (  # "900 killed in attacks so far this year"
-                PERIOD_TOLL.search(s.text) is not None and any(c.plover == "ASSAULT" for c in cands) and all(
+            aggregate = _period(s, PERIOD_SPAN) or (  # "900 killed in attacks so far this year"
+                _period(s, PERIOD_TOLL) and any(c.plover == "ASSAULT" for c in cands) and all(
                     c.token.tag_ == "NNS" for c in cands if c.plover == "ASSAULT" and not c.trigger.casualty))
             # "150 soldiers have been killed in attacks on bases since July": many attacks added up
             counts = [] if aggregate else casualties.counts(s.span)
@@ -563,6 +564,16 @@ class Extractor:
 
 
 TEMPORAL_PREPS = {"before", "after", "ahead", "until", "till", "since", "following", "prior", "pending"}
+
+
+def _period(s: nlp.Sentence, rx: re.Pattern[str]) -> bool:
+    """A span of time the sentence's tolls add up over; not one inside a clause that describes a noun
+    ("Rwandan troops, deployed in the province since 2021, clashed with ...")."""
+    for m in rx.finditer(s.text):
+        tok = _token_at(s, s.span.start_char + m.start())
+        if tok is None or not scene.in_relative_clause(tok):
+            return True
+    return False
 
 
 def _placed_in_time(noun: Token) -> bool:

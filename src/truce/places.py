@@ -144,7 +144,7 @@ def mentions(sent: Span, lex: Lexicon, gaz: geo.Gazetteer, context: Sequence[str
     local = set(countries_named(sent.doc[:], lex))  # the paragraph's own countries
     for ent in [*_split(sent.ents), *_unlabelled(sent)]:
         label = getattr(ent, "label_", "") or "GPE"
-        if label not in ("GPE", "LOC", "FAC", "NORP", "PERSON", "ORG", "PRODUCT"):  # "the city of Manbij": PRODUCT
+        if label not in ("GPE", "LOC", "FAC") and label not in OTHER_NAMES:
             continue
         if ent.end + 1 < len(ent.doc) and ent.doc[ent.end].text == "-" and ent.doc[ent.end + 1].lower_ == "based":
             continue  # "Hong Kong-based operators": where they are from, not where anything happens
@@ -162,7 +162,7 @@ def mentions(sent: Span, lex: Lexicon, gaz: geo.Gazetteer, context: Sequence[str
             continue
         named_town = root.dep_ in ("appos", "compound") and root.head.lemma_.lower() in TOWN_NOUNS  # "the
         # regional capital Bahir Dar", however the tagger labels it
-        if label in ("NORP", "PERSON", "ORG", "PRODUCT") and not (_locative(root) or _struck(root, lex) or named_town):
+        if label in OTHER_NAMES and not (_locative(root) or _struck(root, lex) or named_town):
             continue
         if _is_actor_use(root, lex) or _in_organisation_name(root) or _crossed(root):
             continue
@@ -218,6 +218,9 @@ def mentions(sent: Span, lex: Lexicon, gaz: geo.Gazetteer, context: Sequence[str
     return _within_containers(_without_frames(out))
 
 
+# Names the small tagger often gives a town ("the city of Manbij" a PRODUCT, "Mocimboa da Praia" a WORK_OF_ART):
+# places only where the sentence puts something there
+OTHER_NAMES = {"NORP", "PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "EVENT"}
 TRAILING_MIN_POPULATION = 20_000  # a facility's leading word is read as a city only when it is a sizeable one
 
 
