@@ -22,6 +22,7 @@ def tolls(text: str) -> dict[str, int | None]:
     ("Two soldiers were killed and nobody else was hurt.", 2, 0),
     ("The crew were unharmed and the ship sailed on.", 0, 0),  # the whole company unharmed
     ("A local group put the death toll at more than 40 and said 17 people were wounded.", 40, 17),
+    ("Two soldiers and a New People's Army rebel were killed in a clash.", 3, None),
     ("All crew members are reported safe.", 0, 0),
     ("The driver escaped unhurt, but three passengers were killed.", 3, None),  # one of them: no zero
     ("There were no casualties.", 0, 0),

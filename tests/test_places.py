@@ -291,3 +291,11 @@ def test_a_facility_named_for_a_foreign_city_is_not_in_it(lex):
 def test_a_town_the_tagger_calls_a_product_is_still_a_place_after_in(lex):
     doc = load_model()("A car bomb exploded on a busy street in the northern city of Manbij on Monday.")
     assert [m.location.name for m in mentions(doc[:], lex, geo.load(), {"SYR"})] == ["Manbij"]
+
+
+def test_a_capitals_name_inside_another_name_does_not_name_its_country(lex):
+    model = load_model()
+    doc = model("Shells landed near Mogadishu's Aden Adde International Airport and in Lower Juba.")
+    assert "YEM" not in countries_named(doc[:], lex) and "SSD" not in countries_named(doc[:], lex)
+    doc = model("Bandits blocked the Abuja-Kaduna highway on Sunday.")
+    assert countries_named(doc[:], lex) == ["NGA"]  # a road between two towns names both

@@ -137,6 +137,9 @@ def count_of(head: Token) -> int | None:
     for c in head.children:
         if c.dep_ == "det" and c.lower_ in ("a", "an", "one", "another") and head.tag_ == "NN":
             return 1
+        if c.dep_ == "poss" and head.tag_ == "NN" and any(g.dep_ == "det" and g.lower_ in ("a", "an")
+                                                          for g in c.children):
+            return 1  # "a New People's Army rebel": the article hangs on the possessor
     if head.ent_type_ == "PERSON" and head.tag_ == "NNP":
         return 1  # "killed commander George Madlos": one named person
     return None

@@ -330,6 +330,17 @@ def _demonym_before(ent: Span, lex: Lexicon) -> str | None:
     return c.iso3 if c is not None and c.iso3 else None
 
 
+def _inside_longer_name(run: list[Token]) -> bool:
+    """"Lower Juba", "Aden Adde International Airport": a capital's name inside another name; the
+    "Abuja-Kaduna highway" joins two places."""
+    doc, before, after = run[0].doc, run[0].i - 1, run[-1].i + 1
+    return (run[0].ent_iob_ == "I" and doc[before].text not in HYPHENS) or (
+        after < len(doc) and doc[after].ent_iob_ == "I" and doc[after].text not in HYPHENS)
+
+
+HYPHENS = {"-", "–", "—"}
+
+
 def countries_named(sent: Span, lex: Lexicon) -> list[str]:
     """Countries a sentence names by name, demonym or capital (one entry a mention): the article's
     geographic context. Capitalised words are read too, since taggers miss "CAMEROON:" and "Malian"."""
@@ -348,7 +359,7 @@ def countries_named(sent: Span, lex: Lexicon) -> list[str]:
                 continue
             for table in (lex.countries, lex.demonyms, lex.capitals):
                 c = table.get(key)
-                if c is not None and c.iso3:
+                if c is not None and c.iso3 and not (table is lex.capitals and _inside_longer_name(run)):
                     hit = (c.iso3, n)
                     break
             if hit is None:
