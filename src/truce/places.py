@@ -334,7 +334,7 @@ def _inside_longer_name(run: list[Token]) -> bool:
     """"Lower Juba", "Aden Adde International Airport": a capital's name inside another name; the
     "Abuja-Kaduna highway" joins two places."""
     doc, before, after = run[0].doc, run[0].i - 1, run[-1].i + 1
-    return (run[0].ent_iob_ == "I" and doc[before].text not in HYPHENS) or (
+    return (run[0].ent_iob_ == "I" and doc[before].text[:1].isupper()) or (
         after < len(doc) and doc[after].ent_iob_ == "I" and doc[after].text not in HYPHENS)
 
 
