@@ -307,9 +307,9 @@ def _add_districts(rows: list[Row], index: dict[str, list[int]], placeless: dict
             if sub:
                 towns_in.setdefault(int(sub), []).append(town)
     for n, f in enumerate(lines("subdivisions/subdivisions.tsv"), start=1):
-        i = placeless.get(f[1])
-        if i is not None and towns_in.get(n):
-            rows[i] = (*rows[i][:2], *_centre(towns_in[n]), *rows[i][4:])  # type: ignore[assignment]
+        row = placeless.get(f[1])
+        if row is not None and towns_in.get(n):
+            rows[row] = (*rows[row][:2], *_centre(towns_in[n]), *rows[row][4:])  # type: ignore[assignment]
         if f[6] != "2":
             continue
         keys = {k for name in [f[0], *f[5].split("|")] if name and _latin(name) for k in region_keys(name)}
@@ -419,7 +419,10 @@ def country_location(iso3: str, lex: Lexicon, gaz: Gazetteer) -> Location | None
     drift); the capital only for a country the lexicon gives no centre."""
     country = next((c for c in lex.countries.values() if c.iso3 == iso3), None)
     cap = gaz.capital(iso3)
-    lat, lon = country.centre if country and country.centre else (cap.latitude, cap.longitude) if cap else (None, None)
+    if country is not None and country.centre is not None:
+        lat, lon = country.centre
+    else:
+        lat, lon = (cap.latitude, cap.longitude) if cap else (None, None)
     return Location(name=country.name if country else iso3, country=iso3, latitude=lat, longitude=lon,
                     precision="country")
 

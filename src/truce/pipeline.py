@@ -453,8 +453,8 @@ class Extractor:
     def _paragraph_country(self, s: nlp.Sentence, ctx: Context) -> str | None:
         """The one country a sentence's paragraph names or is labelled with ("CAMEROON: ..." in a round-up)."""
         label = ctx.labels.get(s.paragraph)
-        if label and self._label_country(label):
-            return self._label_country(label)
+        if label and (filed := self._label_country(label)):
+            return filed
         named = set(places.countries_named(s.span.doc[:], self.lex))
         return next(iter(named)) if len(named) == 1 else None
 
