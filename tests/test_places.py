@@ -250,6 +250,8 @@ def test_a_place_inside_an_organisations_name_is_not_where_it_acts(lex):
     model = load_model()
     doc = model("The UN Support Mission in Libya said on Tuesday it was alarmed by the violence.")
     assert mentions(doc[:], lex, geo.load(), {"LBY"}) == []
+    doc = model("The Rapid Support Forces in El Fasher attacked the camp on Monday.")  # forces are where they are
+    assert [m.location.name for m in mentions(doc[:], lex, geo.load(), {"SDN"})] == ["El Fasher"]
     doc = model("He would meet community leaders from Puno in Lima on Monday.")  # one-word "ORG": a place
     assert "Lima" in [m.location.name for m in mentions(doc[:], lex, geo.load(), {"PER"})]
 

@@ -95,9 +95,14 @@ def _crossed(root: Token) -> bool:
 
 def _in_organisation_name(root: Token) -> bool:
     """"The UN Support Mission in Libya": a place in a body's name, not where anything happens."""
-    head = root.head.head  # the last word of a name of several ("Mission"); a one-word "ORG" is often a place
-    return (root.dep_ == "pobj" and root.head.dep_ == "prep" and head.pos_ == "PROPN" and head.ent_type_ == "ORG"
+    head = root.head.head  # the last word of a body's name of several ("Mission"); "the Rapid Support Forces in
+    # Darfur" are in Darfur
+    return (root.dep_ == "pobj" and root.head.dep_ == "prep" and head.lower_ in BODY_WORDS and head.ent_type_ == "ORG"
             and head.ent_iob_ == "I" and (head.i + 1 == len(head.doc) or head.doc[head.i + 1].ent_iob_ != "I"))
+
+
+BODY_WORDS = {"mission", "office", "commission", "committee", "council", "operation", "programme", "program",
+              "envoy", "coordinator", "representative", "delegation", "embassy", "consulate"}
 
 
 def _locative(root: Token) -> bool:
