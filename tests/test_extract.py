@@ -593,3 +593,5 @@ def test_a_period_inside_a_clause_about_the_troops_does_not_make_the_clash_a_tal
     assert e.fatalities == 5 and e.location.country == "MOZ"
     text = "At least 140 policemen were killed in militant attacks in the province in the first half of the year."
     assert truce.extract(text, published="2025-07-17") == []
+    text = "More than 150 soldiers killed in attacks on army bases since July, officials say."
+    assert truce.extract(text, published="2024-11-27") == []  # the clause about the soldiers is the tally

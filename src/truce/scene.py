@@ -48,14 +48,19 @@ def pick_place(c: Candidate, found: list[places.PlaceMention], material: bool,
 
 def in_relative_clause(tok: Token) -> bool:
     """The word lies in a clause that describes a noun ("a day of unrest that left one dead in X")."""
+    return describing_clause(tok) is not None
+
+
+def describing_clause(tok: Token) -> Token | None:
+    """The verb of the clause describing a noun that the word lies in, if any."""
     cur = tok
     for _ in range(8):
         if cur.dep_ in ("relcl", "acl") and cur.head.pos_ in ("NOUN", "PROPN"):
-            return True
+            return cur
         if cur.head.i == cur.i:
-            return False
+            return None
         cur = cur.head
-    return False
+    return None
 
 
 def speaker_words(s: nlp.Sentence, trigger: Token) -> set[int]:
