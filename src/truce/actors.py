@@ -80,9 +80,12 @@ def _ngrams(tokens: list[Token], max_n: int) -> list[tuple[str, str]]:
 
 
 def _inside_longer_name(run: list[Token]) -> bool:
-    """True when the run is the tail or head of a longer proper name (capitalised words around it)."""
-    if len(run) < 2:
-        return False
+    """True when a run of two or more words is the tail or head of a longer proper name."""
+    return len(run) >= 2 and name_beside(run)
+
+
+def name_beside(run: list[Token]) -> bool:
+    """Capitalised proper-noun words around the run ("Lower Juba", "Aden Adde Airport"), titles aside."""
     doc = run[0].doc
     before = doc[run[0].i - 1] if run[0].i > 0 else None
     after = doc[run[-1].i + 1] if run[-1].i + 1 < len(doc) else None

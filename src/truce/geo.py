@@ -443,11 +443,11 @@ def rank(name: str, gaz: Gazetteer, context: Sequence[str] | AbstractSet[str], a
     if not cands:
         return None
     act = set(actors)
+    own = fold(name)
     if ctx:  # outside the article's countries only a big city known by this very name
-        own = fold(name)
         cands = tuple(p for p in cands if p.country in ctx or (p.population >= 250_000 and fold(p.name) == own))
     if act:  # a village known only by an alternate spelling, outside the countries at hand, is a namesake
-        cands = tuple(p for p in cands if p.country in act or fold(p.name) == fold(name) or p.population >= 20_000)
+        cands = tuple(p for p in cands if p.country in act or fold(p.name) == own or p.population >= 20_000)
     if not cands:
         return None
     if town and any(p.feature == "city" for p in cands):
@@ -470,7 +470,7 @@ def rank(name: str, gaz: Gazetteer, context: Sequence[str] | AbstractSet[str], a
             s += 4
         if p.country in act:
             s += 2
-        if fold(p.name) == fold(name):
+        if fold(p.name) == own:
             s += 1.5
         return s
 

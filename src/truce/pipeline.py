@@ -385,7 +385,7 @@ class Extractor:
         usable = [p for p in places_here if p.token.i not in roles]
         usable = [p for p in usable if p.token.i not in speakers] or usable  # local police speak for their town
         if material:  # the town a deed is told in is no clue to where it was done
-            usable = [p for p in usable if p.token.i not in scene.telling_words(s, c.token)]
+            usable = [p for p in usable if p.token.i not in scene.telling_words(c.token)]
         if plover in DESK_ACTS:  # "sanctions over the crackdown in Zahedan": the cause's place, not the act's
             usable = [p for p in usable if p.token.head.head.i == c.token.i]
         anchor = c.token.head if c.token.pos_ in ("NOUN", "PROPN") and c.token.dep_ in (

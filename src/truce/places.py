@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from . import dates, geo
+from .actors import name_beside
 from .lexicon import Lexicon, norm
 from .records import Location
 
@@ -26,9 +27,8 @@ AREA_WORDS = {"district": "district", "province": "region", "region": "region", 
 RELIEF_WORDS = {"mount", "mt", "lake", "river", "jebel", "jabal", "wadi", "cape", "port", "fort", "greater"}
 PLACE_OF = {"control", "capital", "outskirts", "siege", "fall", "capture", "recapture", "city", "town", "village"}
 ADDRESS_VERBS = {"call", "urge", "press", "prevail"}  # "called on Washington": the government, not a place
-DIRECTIONS = {"north": 0.0, "northeast": 45.0, "north-east": 45.0, "east": 90.0, "southeast": 135.0,
-              "south-east": 135.0, "south": 180.0, "southwest": 225.0, "south-west": 225.0, "west": 270.0,
-              "northwest": 315.0, "north-west": 315.0}
+DIRECTIONS = {"north": 0.0, "northeast": 45.0, "east": 90.0, "southeast": 135.0, "south": 180.0, "southwest": 225.0,
+              "west": 270.0, "northwest": 315.0}  # the tokenizer splits "south-east"; MEASURED joins it
 PLACE_NOUNS = AREA_WORDS.keys() | {  # "the town of X", "a neighbourhood of X": X is a place
     "town", "city", "village", "capital", "port", "outskirts", "suburb", "center", "centre", "neighbourhood",
     "neighborhood", "part", "edge", "heart", "hamlet", "township", "locality", "community", "settlement",
@@ -335,17 +335,6 @@ def _demonym_before(ent: Span, lex: Lexicon) -> str | None:
     return c.iso3 if c is not None and c.iso3 else None
 
 
-def _inside_longer_name(run: list[Token]) -> bool:
-    """"Lower Juba", "Aden Adde International Airport": a capital's name inside another name; the
-    "Abuja-Kaduna highway" joins two places."""
-    doc, before, after = run[0].doc, run[0].i - 1, run[-1].i + 1
-    return (run[0].ent_iob_ == "I" and doc[before].text[:1].isupper()) or (
-        after < len(doc) and doc[after].ent_iob_ == "I" and doc[after].text not in HYPHENS)
-
-
-HYPHENS = {"-", "–", "—"}
-
-
 def countries_named(sent: Span, lex: Lexicon) -> list[str]:
     """Countries a sentence names by name, demonym or capital (one entry a mention): the article's
     geographic context. Capitalised words are read too, since taggers miss "CAMEROON:" and "Malian"."""
@@ -364,7 +353,7 @@ def countries_named(sent: Span, lex: Lexicon) -> list[str]:
                 continue
             for table in (lex.countries, lex.demonyms, lex.capitals):
                 c = table.get(key)
-                if c is not None and c.iso3 and not (table is lex.capitals and _inside_longer_name(run)):
+                if c is not None and c.iso3 and not (table is lex.capitals and name_beside(run)):  # "Lower Juba"
                     hit = (c.iso3, n)
                     break
             if hit is None:

@@ -75,17 +75,15 @@ def speaker_words(s: nlp.Sentence, trigger: Token) -> set[int]:
     return out
 
 
-def telling_words(s: nlp.Sentence, trigger: Token) -> set[int]:
+def telling_words(trigger: Token) -> set[int]:
     """Where a deed is told, not done: "told reporters in Mogadishu that troops had repulsed the attack";
     an opening "In Peshawar, police said ..." frames the whole sentence."""
-    out: set[int] = set()
-    for t in s.span:
-        if t.lemma_.lower() in REPORTING and t.pos_ == "VERB" and t.i != trigger.i and trigger.i in {
-                w.i for c in t.children if c.dep_ in ("ccomp", "parataxis") for w in c.subtree}:
-            for c in t.children:
-                if c.dep_ in ("prep", "dobj") and c.i > t.i and trigger.i not in {w.i for w in c.subtree}:
-                    out |= {w.i for w in c.subtree}
-    return out
+    below = trigger
+    for gov in trigger.ancestors:
+        if gov.lemma_.lower() in REPORTING and gov.pos_ == "VERB" and below.dep_ in ("ccomp", "parataxis"):
+            return {w.i for c in gov.children if c.dep_ in ("prep", "dobj") and c.i > gov.i for w in c.subtree}
+        below = gov
+    return set()
 
 
 def origin(p: places.PlaceMention, c: Candidate) -> bool:
